@@ -1,0 +1,29 @@
+namespace Ivr.Storage.Contracts;
+
+/// <summary>What exactly was wrong with an input. Gateways map these to HTTP status codes.</summary>
+public enum ValidationErrorCode
+{
+    /// <summary>An argument is out of range or missing.</summary>
+    InvalidArgument = 0,
+
+    /// <summary>The entity type does not match <c>[a-z][a-z0-9_.-]{0,63}</c>.</summary>
+    InvalidType = 1,
+
+    /// <summary>The entity id is empty, too long or not valid UTF-8.</summary>
+    InvalidId = 2,
+
+    /// <summary>The payload or patch is not well-formed JSON.</summary>
+    MalformedJson = 3,
+
+    /// <summary>The payload is well-formed JSON but not acceptable (not an object, too deep, a number out of range).</summary>
+    InvalidPayload = 4,
+
+    /// <summary>The payload is larger than the configured limit.</summary>
+    PayloadTooLarge = 5,
+
+    /// <summary>Provenance is missing its source, or a field is too long.</summary>
+    InvalidProvenance = 6,
+
+    /// <summary>The operation cannot apply to this entity's state (e.g. reverting to a tombstone).</summary>
+    InvalidOperation = 7,
+}
