@@ -1,6 +1,7 @@
 namespace Ivr.Storage.Contracts;
 
 /// <summary>What exactly was wrong with an input. Gateways map these to HTTP status codes.</summary>
+[GenerateSerializer]
 public enum ValidationErrorCode
 {
     /// <summary>An argument is out of range or missing.</summary>

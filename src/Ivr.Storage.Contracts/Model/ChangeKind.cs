@@ -1,6 +1,7 @@
 namespace Ivr.Storage.Contracts;
 
 /// <summary>What produced a version. Stored in the journal as a small integer: never renumber.</summary>
+[GenerateSerializer]
 public enum ChangeKind : short
 {
     /// <summary>Create or replace the whole payload.</summary>

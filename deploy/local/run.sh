@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# THE run command (README): starts the local services, builds Release, runs one silo and, when the
+# project exists, the HTTP gateway. Ctrl-C or SIGTERM stops both cleanly.
+# Ports can be overridden: IVR_SILO_PORT, IVR_GATEWAY_PORT, IVR_DASHBOARD_PORT, IVR_HTTP_PORT.
+set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+export IVR_SILO_PORT="${IVR_SILO_PORT:-11111}"
+export IVR_GATEWAY_PORT="${IVR_GATEWAY_PORT:-30000}"
+export IVR_DASHBOARD_PORT="${IVR_DASHBOARD_PORT:-8080}"
+export IVR_HTTP_PORT="${IVR_HTTP_PORT:-5080}"
+# Orleans binds its endpoints from the Orleans:Endpoints configuration section.
+export Orleans__SiloPort="$IVR_SILO_PORT" Orleans__GatewayPort="$IVR_GATEWAY_PORT"
+export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}" ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+
+readonly SILO=silo/Ivr.Storage.Silo GATEWAY=client/Ivr.Storage.Gateway
+cd "$IVR_REPO_ROOT"
+[[ -f $SILO/Ivr.Storage.Silo.csproj ]] || die "$SILO/Ivr.Storage.Silo.csproj does not exist yet: nothing to run"
+run_gateway=true
+if [[ ! -f $GATEWAY/Ivr.Storage.Gateway.csproj ]]; then
+  warn "$GATEWAY/Ivr.Storage.Gateway.csproj does not exist yet: running the silo only"
+  run_gateway=false
+fi
+
+bash deploy/local/services.sh
+load_env_file
+dotnet build "$SILO" -c Release -v minimal -nologo
+if $run_gateway; then dotnet build "$GATEWAY" -c Release -v minimal -nologo; fi
+
+# Started from their output directory so each host finds its appsettings*.json (content root = cwd).
+start() { # <project dir> <listen URL for ASP.NET Core>
+  local name
+  name="$(basename "$1")"
+  (cd "$1/bin/Release/net10.0" && Http__Url="$2" ASPNETCORE_URLS="$2" exec dotnet "$name.dll") &
+}
+
+pids=()
+# Children run in the background and the script waits on them: bash runs a trap only once a
+# foreground child has exited, but interrupts `wait` at once. A second signal stops waiting for
+# a graceful shutdown.
+stop_all() {
+  trap 'kill -KILL "${pids[@]}" 2>/dev/null || true' INT TERM
+  log "stopping (pids ${pids[*]})"
+  kill -TERM "${pids[@]}" 2>/dev/null || true
+  wait "${pids[@]}" 2>/dev/null || true
+}
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
+
+start "$SILO" "http://127.0.0.1:$IVR_DASHBOARD_PORT"
+silo_pid=$!
+pids+=("$silo_pid")
+
+if $run_gateway; then
+  # The gateway's Orleans client needs a silo gateway to connect to at start-up.
+  log "waiting for the silo gateway on 127.0.0.1:$IVR_GATEWAY_PORT"
+  for ((i = 0; ; i++)); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$IVR_GATEWAY_PORT") 2>/dev/null && break
+    kill -0 "$silo_pid" 2>/dev/null || die "the silo exited during start-up"
+    ((i < 120)) || { stop_all; die "the silo did not open 127.0.0.1:$IVR_GATEWAY_PORT within 120 s"; }
+    sleep 1
+  done
+  start "$GATEWAY" "http://127.0.0.1:$IVR_HTTP_PORT"
+  pids+=("$!")
+fi
+
+log "silo:         127.0.0.1:$IVR_SILO_PORT (silo-to-silo), 127.0.0.1:$IVR_GATEWAY_PORT (client gateway)"
+log "dashboard:    http://127.0.0.1:$IVR_DASHBOARD_PORT/dashboard"
+if $run_gateway; then log "HTTP gateway: http://127.0.0.1:$IVR_HTTP_PORT"; fi
+log "Ctrl-C stops everything"
+
+# The silo is the main process: when it exits, the gateway goes with it.
+status=0
+wait "$silo_pid" || status=$?
+log "silo exited with $status"
+stop_all
+exit "$status"

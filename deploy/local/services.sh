@@ -1,0 +1,224 @@
+#!/usr/bin/env bash
+# Starts the PostgreSQL and Redis that IVR.Storage needs on this machine, creates the database and
+# its roles, writes the env file with the connection strings and applies the migrations.
+# Idempotent: a second run finds everything in place and changes nothing.
+# No systemd here: both servers are started as plain background daemons with pid files.
+set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+# The names are also spelled out in roles.sql.
+readonly DB=ivr_storage OWNER=ivr_storage_owner WRITER=ivr_storage_writer APP=ivr_storage_app
+
+cleanup_files=()
+cleanup() { rm -f "${cleanup_files[@]}"; }
+trap cleanup EXIT
+
+install_packages() {
+  if [[ -n "$(pg_bin_dir)" ]] && command -v redis-server >/dev/null && command -v redis-cli >/dev/null; then
+    log "PostgreSQL and Redis binaries already installed"
+    return
+  fi
+  [[ $EUID -eq 0 ]] || die "PostgreSQL or Redis is missing; as root run: apt-get install postgresql postgresql-contrib redis-server"
+  log "installing postgresql postgresql-contrib redis-server"
+  # Keep the packages' own init scripts from starting a system PostgreSQL on 5432 and a Redis on
+  # 6379 that nobody uses (Debian's policy-rc.d convention; Docker images usually ship one already).
+  if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
+    chmod 755 /usr/sbin/policy-rc.d
+    cleanup_files+=(/usr/sbin/policy-rc.d)
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq postgresql postgresql-contrib redis-server >/dev/null
+}
+
+ensure_dirs() {
+  mkdir -p "$IVR_STATE_DIR" "$IVR_PG_DIR" "$IVR_REDIS_DIR" "$IVR_LOG_DIR" "$IVR_PG_SOCKET_DIR" "$IVR_SECRETS_DIR"
+  chmod 700 "$IVR_SECRETS_DIR" "$IVR_PG_DIR"
+  [[ -e $IVR_LOG_DIR/postgresql.log ]] || touch "$IVR_LOG_DIR/postgresql.log"
+  if [[ $EUID -eq 0 ]]; then
+    # The server runs as postgres: it must reach its data dir, socket dir and log file.
+    chmod 755 "$IVR_STATE_DIR" "$IVR_LOG_DIR" "$IVR_RUN_DIR"
+    chown postgres:postgres "$IVR_PG_DIR" "$IVR_PG_SOCKET_DIR" "$IVR_LOG_DIR/postgresql.log"
+    runuser -u postgres -- test -w "$IVR_PG_DIR" ||
+      die "user postgres cannot reach $IVR_PG_DIR; choose an IVR_STORAGE_HOME whose parents are world-traversable"
+  fi
+}
+
+# Sets the variable named $3 to the password: from env var $2 if given, else from secrets/$1.password,
+# else a new random one. The file always holds the password in effect, so later runs reuse it.
+ensure_secret() {
+  local from_env=${!2:-} file="$IVR_SECRETS_DIR/$1.password" value
+  if [[ -n $from_env ]]; then
+    value=$from_env
+  elif [[ -s $file ]]; then
+    value="$(<"$file")"
+  else
+    value="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  fi
+  # These characters would need quoting in SQL, in connection strings or in the env file.
+  local bad="[;'\"\\\\[:space:]]"
+  [[ ! $value =~ $bad ]] || die "$2 must not contain ; ' \" \\ or whitespace"
+  if [[ ! -s $file || "$(<"$file")" != "$value" ]]; then
+    (umask 077 && printf '%s\n' "$value" >"$file")
+    chmod 600 "$file"
+    log "wrote $file"
+  fi
+  printf -v "$3" '%s' "$value"
+}
+
+# Writes $2 to file $1 (mode 600) only when the content differs; returns 1 when nothing changed.
+write_if_changed() {
+  if [[ -f $1 && "$(<"$1")" == "$2" ]]; then return 1; fi
+  local tmp
+  tmp="$(mktemp "$1.XXXXXX")"
+  printf '%s\n' "$2" >"$tmp"
+  chmod 600 "$tmp"
+  mv -f "$tmp" "$1"
+}
+
+pg_ready() { "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$IVR_PG_PORT"; }
+
+init_postgres() {
+  if [[ -s $IVR_PG_DIR/PG_VERSION ]]; then
+    log "PostgreSQL cluster already initialised in $IVR_PG_DIR"
+  else
+    # initdb reads the superuser password from a file the cluster owner can read; removed on exit.
+    local pwfile
+    pwfile="$(mktemp)"
+    cleanup_files+=("$pwfile")
+    printf '%s\n' "$PG_SUPERUSER_PASSWORD" >"$pwfile"
+    [[ $EUID -ne 0 ]] || chown postgres "$pwfile"
+    as_pg "$PG_BIN/initdb" -D "$IVR_PG_DIR" -U postgres --pwfile="$pwfile" \
+      --auth-local=peer --auth-host=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 \
+      >"$IVR_LOG_DIR/initdb.log"
+    # Our settings live in a file of their own so they can be rewritten without editing Debian's.
+    printf "include_if_exists = 'ivr-storage.conf'\n" >>"$IVR_PG_DIR/postgresql.conf"
+    log "initialised PostgreSQL cluster in $IVR_PG_DIR"
+  fi
+  local conf
+  conf="$(cat <<EOF
+listen_addresses = '127.0.0.1'
+port = $IVR_PG_PORT
+unix_socket_directories = '$IVR_PG_SOCKET_DIR'
+max_connections = 300
+shared_buffers = 256MB
+EOF
+)"
+  if write_if_changed "$IVR_PG_DIR/ivr-storage.conf" "$conf"; then
+    [[ $EUID -ne 0 ]] || chown postgres:postgres "$IVR_PG_DIR/ivr-storage.conf"
+    log "wrote $IVR_PG_DIR/ivr-storage.conf"
+    ! pg_ready || warn "PostgreSQL settings changed; restart to apply: deploy/local/stop-services.sh && deploy/local/services.sh"
+  fi
+}
+
+start_postgres() {
+  if pg_ready; then
+    log "PostgreSQL already running on 127.0.0.1:$IVR_PG_PORT"
+    return
+  fi
+  log "starting PostgreSQL on 127.0.0.1:$IVR_PG_PORT"
+  as_pg "$PG_BIN/pg_ctl" -D "$IVR_PG_DIR" -l "$IVR_LOG_DIR/postgresql.log" -w -t 60 start >/dev/null ||
+    { tail -n 20 "$IVR_LOG_DIR/postgresql.log" >&2; die "PostgreSQL did not start; log: $IVR_LOG_DIR/postgresql.log"; }
+  local i
+  for ((i = 0; i < 30; i++)); do pg_ready && return; sleep 1; done
+  die "PostgreSQL does not answer on 127.0.0.1:$IVR_PG_PORT; log: $IVR_LOG_DIR/postgresql.log"
+}
+
+# psql over TCP as role $1 with password $2; further arguments go to psql.
+psql_as() {
+  local role=$1 password=$2
+  shift 2
+  PGPASSWORD="$password" PGCONNECT_TIMEOUT=5 "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 \
+    -h 127.0.0.1 -p "$IVR_PG_PORT" -U "$role" "$@"
+}
+
+can_login() { psql_as "$1" "$2" -d postgres -tAc 'SELECT 1' >/dev/null 2>&1; }
+
+ensure_superuser_login() {
+  can_login postgres "$PG_SUPERUSER_PASSWORD" && return
+  # The cluster is ours and peer authentication on its socket still works as root: re-sync.
+  [[ $EUID -eq 0 && -s $IVR_PG_DIR/PG_VERSION ]] ||
+    die "cannot log in as postgres on 127.0.0.1:$IVR_PG_PORT with the password in $IVR_SECRETS_DIR/postgres.password"
+  as_pg "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$IVR_PG_SOCKET_DIR" -p "$IVR_PG_PORT" -U postgres -d postgres \
+    <<<"ALTER ROLE postgres PASSWORD '$PG_SUPERUSER_PASSWORD';"
+  log "reset the password of postgres"
+}
+
+ensure_roles_and_database() {
+  # Passwords go in on stdin as psql variables, so they never show up in a process list.
+  {
+    printf '\\set owner_password %s\n\\set app_password %s\n' "$PG_OWNER_PASSWORD" "$PG_APP_PASSWORD"
+    cat "$(dirname "${BASH_SOURCE[0]}")/roles.sql"
+  } | psql_as postgres "$PG_SUPERUSER_PASSWORD" -d postgres
+  local role password
+  for role in "$OWNER" "$APP"; do
+    password=$PG_OWNER_PASSWORD
+    [[ $role == "$OWNER" ]] || password=$PG_APP_PASSWORD
+    if ! can_login "$role" "$password"; then
+      psql_as postgres "$PG_SUPERUSER_PASSWORD" -d postgres <<<"ALTER ROLE $role PASSWORD '$password';"
+      log "set the password of $role"
+    fi
+  done
+  log "roles $OWNER, $WRITER, $APP and database $DB in place"
+}
+
+redis_ready() { [[ "$(redis-cli -h 127.0.0.1 -p "$IVR_REDIS_PORT" ping 2>/dev/null)" == PONG ]]; }
+
+start_redis() {
+  if redis_ready; then
+    log "Redis already running on 127.0.0.1:$IVR_REDIS_PORT"
+    return
+  fi
+  log "starting Redis on 127.0.0.1:$IVR_REDIS_PORT"
+  # Membership data only: nothing worth persisting, so no snapshots and no AOF.
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$IVR_REDIS_PORT" --dir "$IVR_REDIS_DIR" \
+    --pidfile "$IVR_REDIS_PIDFILE" --logfile "$IVR_LOG_DIR/redis.log" --save "" --appendonly no
+  local i
+  for ((i = 0; i < 30; i++)); do redis_ready && return; sleep 1; done
+  die "Redis does not answer on 127.0.0.1:$IVR_REDIS_PORT; log: $IVR_LOG_DIR/redis.log"
+}
+
+write_env_file() {
+  local pg="Host=127.0.0.1;Port=$IVR_PG_PORT;Database=$DB"
+  local content="IVR_STORAGE_HOME=$IVR_STATE_DIR
+ConnectionStrings__Journal=$pg;Username=$APP;Password=$PG_APP_PASSWORD
+ConnectionStrings__Migrations=$pg;Username=$OWNER;Password=$PG_OWNER_PASSWORD
+ConnectionStrings__Admin=$pg;Username=postgres;Password=$PG_SUPERUSER_PASSWORD
+ConnectionStrings__Redis=127.0.0.1:$IVR_REDIS_PORT"
+  if write_if_changed "$IVR_ENV_FILE" "$content"; then
+    log "wrote $IVR_ENV_FILE"
+  else
+    log "$IVR_ENV_FILE already up to date"
+  fi
+}
+
+migrate() {
+  if [[ ${IVR_SKIP_MIGRATE:-0} == 1 ]]; then
+    log "IVR_SKIP_MIGRATE=1: not applying migrations"
+    return
+  fi
+  log "applying migrations (silo migrate)"
+  (load_env_file && cd "$IVR_REPO_ROOT" &&
+    dotnet run --project silo/Ivr.Storage.Silo -c Release -- migrate)
+}
+
+install_packages
+PG_BIN="$(pg_bin_dir)"
+[[ -n $PG_BIN ]] || die "no PostgreSQL under /usr/lib/postgresql/*/bin"
+ensure_dirs
+ensure_secret postgres IVR_PG_SUPERUSER_PASSWORD PG_SUPERUSER_PASSWORD
+ensure_secret "$OWNER" IVR_PG_OWNER_PASSWORD PG_OWNER_PASSWORD
+ensure_secret "$APP" IVR_PG_APP_PASSWORD PG_APP_PASSWORD
+init_postgres
+start_postgres
+ensure_superuser_login
+ensure_roles_and_database
+start_redis
+write_env_file
+migrate
+
+log "PostgreSQL: 127.0.0.1:$IVR_PG_PORT (data $IVR_PG_DIR, log $IVR_LOG_DIR/postgresql.log)"
+log "Redis:      127.0.0.1:$IVR_REDIS_PORT (log $IVR_LOG_DIR/redis.log)"
+log "env file:   $IVR_ENV_FILE"

@@ -1,0 +1,175 @@
+using Ivr.Storage.Contracts;
+using Ivr.Storage.Journal;
+using Ivr.Storage.Journal.Hashing;
+
+namespace Ivr.Storage.Grains.Entity;
+
+internal sealed partial class EntityGrain
+{
+    public Task<WriteResult> Put(string payload, WriteOptions options)
+    {
+        WriteValidation.Validate(options);
+        var canonical = _codec.ParsePayload(payload);
+        var fingerprint = RequestFingerprint.Compute(ChangeKind.Put, options, canonical);
+        return ExecuteWriteAsync(ChangeKind.Put, options, fingerprint, _ => Task.FromResult<string?>(canonical));
+    }
+
+    public Task<WriteResult> Patch(string mergePatch, WriteOptions options)
+    {
+        WriteValidation.Validate(options);
+        var patch = _codec.ParsePatch(mergePatch);
+        var fingerprint = RequestFingerprint.Compute(ChangeKind.Patch, options, patch);
+        return ExecuteWriteAsync(ChangeKind.Patch, options, fingerprint, _ =>
+        {
+            var current = RequireLiveHead();
+            return Task.FromResult<string?>(_codec.ApplyMergePatch(current.Payload!, patch));
+        });
+    }
+
+    public Task<WriteResult> Delete(WriteOptions options)
+    {
+        WriteValidation.Validate(options);
+        var fingerprint = RequestFingerprint.Compute(ChangeKind.Delete, options, body: null);
+        return ExecuteWriteAsync(ChangeKind.Delete, options, fingerprint, _ =>
+        {
+            RequireLiveHead();
+            return Task.FromResult<string?>(null);
+        });
+    }
+
+    public Task<WriteResult> Revert(long version, WriteOptions options)
+    {
+        WriteValidation.Validate(options);
+        var fingerprint = RequestFingerprint.Compute(ChangeKind.Revert, options, version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return ExecuteWriteAsync(ChangeKind.Revert, options, fingerprint, async _ =>
+        {
+            var target = await ReadVersionAsync(version, "version");
+            if (target.Kind == ChangeKind.Delete)
+            {
+                throw new EntityValidationException(ValidationErrorCode.InvalidOperation, "version", $"Version {version} of '{_key}' is a delete; revert to a version that has a payload, or delete the entity.");
+            }
+
+            return target.Payload;
+        });
+    }
+
+    /// <summary>
+    /// The one write path. Order matters: idempotent replays are answered first (a retry may carry an expected
+    /// version that is stale by now), then the expected version is checked, then the row is appended. If the
+    /// journal refuses the version number, another activation wrote it (a duplicate activation after a pause or a
+    /// partition): reload the head and evaluate once more on the fresh head, which for an exact expected version
+    /// ends in a conflict. The head changes only after the commit is confirmed.
+    /// </summary>
+    private async Task<WriteResult> ExecuteWriteAsync(ChangeKind kind, WriteOptions options, byte[] fingerprint, Func<JournalHead?, Task<string?>> newPayload)
+    {
+        var idempotencyKey = options.IdempotencyKey;
+        if (idempotencyKey is not null && _recentKeys.TryGet(idempotencyKey, out var remembered))
+        {
+            return Replay(idempotencyKey, remembered.Fingerprint, remembered.Result, fingerprint);
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            if (!options.Expected.IsSatisfiedBy(HeadVersion, HeadIsDeleted))
+            {
+                if (idempotencyKey is not null && await journal.FindByIdempotencyKeyAsync(_key, idempotencyKey) is { } earlier)
+                {
+                    return Replay(idempotencyKey, earlier, fingerprint);
+                }
+
+                metrics.Conflict(_key.Type);
+                throw new ConcurrencyConflictException(_key, options.Expected, HeadVersion);
+            }
+
+            var payload = await newPayload(_head);
+            var record = NewRecord(kind, payload, options, fingerprint);
+            AppendOutcome outcome;
+            try
+            {
+                outcome = await journal.AppendAsync(record);
+            }
+            catch (StoreUnavailableException ex)
+            {
+                // The commit may or may not have happened: this activation's head can no longer be trusted.
+                LogUnconfirmed(logger, ex, _key.Type, _key.Id, record.Version);
+                DeactivateOnIdle();
+                throw;
+            }
+
+            switch (outcome)
+            {
+                case AppendOutcome.Committed committed:
+                    var written = record with { Position = committed.Position };
+                    _head = new JournalHead(written, _head?.CreatedAt ?? written.CommittedAt);
+                    var result = ToWriteResult(written, replay: false);
+                    if (idempotencyKey is not null)
+                    {
+                        _recentKeys.Remember(idempotencyKey, fingerprint, result);
+                    }
+
+                    metrics.Written(_key.Type, kind);
+                    return result;
+
+                case AppendOutcome.IdempotencyKeyUsed used:
+                    _head = await journal.ReadHeadAsync(_key);
+                    return Replay(idempotencyKey!, used.Existing, fingerprint);
+
+                case AppendOutcome.VersionTaken:
+                    _head = await journal.ReadHeadAsync(_key);
+                    LogFenced(logger, _key.Type, _key.Id, record.Version, HeadVersion);
+                    if (attempt == 0)
+                    {
+                        continue;
+                    }
+
+                    metrics.Conflict(_key.Type);
+                    throw new ConcurrencyConflictException(_key, options.Expected, HeadVersion);
+            }
+        }
+    }
+
+    private JournalRecord NewRecord(ChangeKind kind, string? payload, WriteOptions options, byte[] fingerprint)
+    {
+        var previous = _head?.Latest;
+        var record = new JournalRecord
+        {
+            Key = _key,
+            Version = (previous?.Version ?? 0) + 1,
+            Kind = kind,
+            Payload = payload,
+            CommittedAt = CommitClock.Next(clock.TimeProvider, previous?.CommittedAt),
+            Provenance = options.Provenance,
+            IdempotencyKey = options.IdempotencyKey,
+            RequestHash = options.IdempotencyKey is null ? null : fingerprint,
+            SchemaVersion = options.SchemaVersion,
+            Tags = options.Tags,
+            PreviousHash = previous?.Hash ?? ChainHash.Genesis.ToArray(),
+            Hash = [],
+        };
+        return record with { Hash = ChainHash.Compute(record) };
+    }
+
+    private WriteResult Replay(string idempotencyKey, JournalRecord earlier, byte[] fingerprint) =>
+        Replay(idempotencyKey, earlier.RequestHash, ToWriteResult(earlier, replay: false), fingerprint);
+
+    private WriteResult Replay(string idempotencyKey, byte[]? originalFingerprint, WriteResult original, byte[] fingerprint)
+    {
+        if (originalFingerprint is null || !originalFingerprint.AsSpan().SequenceEqual(fingerprint))
+        {
+            throw new IdempotencyConflictException(_key, idempotencyKey, original.Version);
+        }
+
+        metrics.Replayed(_key.Type);
+        return original with { IdempotentReplay = true };
+    }
+
+    private static WriteResult ToWriteResult(JournalRecord record, bool replay) => new()
+    {
+        Key = record.Key,
+        Version = record.Version,
+        CommittedAt = record.CommittedAt,
+        Hash = Convert.ToHexStringLower(record.Hash),
+        Deleted = record.Kind == ChangeKind.Delete,
+        IdempotentReplay = replay,
+    };
+}

@@ -1,0 +1,20 @@
+namespace Ivr.Storage.Grains;
+
+/// <summary>Limits and behaviour of entity grains (configuration section <c>EntityStore</c>).</summary>
+public sealed class EntityStoreOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "EntityStore";
+
+    /// <summary>Largest accepted payload, in UTF-8 bytes of its canonical form. The default value is 1 MiB.</summary>
+    public int MaxPayloadBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Deepest accepted JSON nesting. The default value is 64.</summary>
+    public int MaxJsonDepth { get; set; } = 64;
+
+    /// <summary>
+    /// Idempotency keys an activation remembers, so a retry is answered without a database round trip.
+    /// Older keys are still honoured through the journal's unique index. The default value is 32.
+    /// </summary>
+    public int RecentIdempotencyKeys { get; set; } = 32;
+}

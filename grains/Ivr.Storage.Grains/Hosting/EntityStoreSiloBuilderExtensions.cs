@@ -1,0 +1,19 @@
+using Ivr.Storage.Grains;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Orleans.Hosting;
+
+/// <summary>Adds IVR.Storage's grains and their services to a silo.</summary>
+public static class EntityStoreSiloBuilderExtensions
+{
+    /// <summary>Registers the entity journal, the entity grain's options (section <c>EntityStore</c>) and a system clock.</summary>
+    public static ISiloBuilder AddEntityStore(this ISiloBuilder builder)
+    {
+        builder.Services.AddEntityJournal();
+        builder.Services.AddOptions<EntityStoreOptions>().BindConfiguration(EntityStoreOptions.SectionName);
+        builder.Services.TryAddSingleton(new EntityClock(TimeProvider.System));
+        builder.Services.AddSingleton<EntityMetrics>();
+        return builder;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Net;
+
+namespace Ivr.Storage.Silo;
+
+/// <summary>Where this silo listens and which cluster it joins (configuration section <c>Orleans</c>).</summary>
+internal sealed class SiloSettings
+{
+    public const string SectionName = "Orleans";
+
+    /// <summary>Silos with the same cluster id form one cluster. The default value is <c>ivr-storage-local</c>.</summary>
+    public string ClusterId { get; set; } = "ivr-storage-local";
+
+    /// <summary>Identifies the service across deployments; keys grain storage. The default value is <c>ivr-storage</c>.</summary>
+    public string ServiceId { get; set; } = "ivr-storage";
+
+    /// <summary>Silo-to-silo port. The default value is 11111.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Port Orleans clients connect to. The default value is 30000.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Address other silos and clients use to reach this one. The default value is 127.0.0.1.</summary>
+    public string AdvertisedAddress { get; set; } = IPAddress.Loopback.ToString();
+
+    /// <summary>Silo name in the dashboard and the logs. The default value is the machine name plus the silo port.</summary>
+    public string? SiloName { get; set; }
+}

@@ -1,0 +1,18 @@
+namespace Ivr.Storage.Journal;
+
+/// <summary>What happened to one append. Database failures are exceptions, not outcomes.</summary>
+public abstract record AppendOutcome
+{
+    private AppendOutcome()
+    {
+    }
+
+    /// <summary>The row is committed at <paramref name="Position"/>.</summary>
+    public sealed record Committed(long Position) : AppendOutcome;
+
+    /// <summary>Another writer already holds this version number: the caller's head is stale.</summary>
+    public sealed record VersionTaken : AppendOutcome;
+
+    /// <summary>The idempotency key was used before, by <paramref name="Existing"/>.</summary>
+    public sealed record IdempotencyKeyUsed(JournalRecord Existing) : AppendOutcome;
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Ivr.Storage.Journal.GroupCommit;
+
+internal sealed partial class GroupCommitWriter
+{
+    /// <summary>Runs <see cref="JournalSql.AppendBatch"/>; returns the positions of the rows that went in.</summary>
+    private async Task<Dictionary<(string Type, string Id, long Version), long>> InsertAsync(List<PendingAppend> batch)
+    {
+        var count = batch.Count;
+        var types = new string[count];
+        var ids = new string[count];
+        var versions = new long[count];
+        var kinds = new short[count];
+        var payloads = new string?[count];
+        var committedAt = new DateTime[count];
+        var sources = new string[count];
+        var correlationIds = new string?[count];
+        var causationIds = new string?[count];
+        var actors = new string?[count];
+        var reasons = new string?[count];
+        var idempotencyKeys = new string?[count];
+        var requestHashes = new byte[]?[count];
+        var schemaVersions = new int?[count];
+        var tags = new string?[count];
+        var previousHashes = new byte[count][];
+        var hashes = new byte[count][];
+
+        for (var i = 0; i < count; i++)
+        {
+            var r = batch[i].Record;
+            types[i] = r.Key.Type;
+            ids[i] = r.Key.Id;
+            versions[i] = r.Version;
+            kinds[i] = (short)r.Kind;
+            payloads[i] = r.Payload;
+            committedAt[i] = r.CommittedAt.UtcDateTime;
+            sources[i] = r.Provenance.Source;
+            correlationIds[i] = r.Provenance.CorrelationId;
+            causationIds[i] = r.Provenance.CausationId;
+            actors[i] = r.Provenance.Actor;
+            reasons[i] = r.Provenance.Reason;
+            idempotencyKeys[i] = r.IdempotencyKey;
+            requestHashes[i] = r.RequestHash;
+            schemaVersions[i] = r.SchemaVersion;
+            tags[i] = r.Tags is { Count: > 0 } t ? JsonSerializer.Serialize(t) : null;
+            previousHashes[i] = r.PreviousHash;
+            hashes[i] = r.Hash;
+        }
+
+        await using var command = _dataSource.CreateCommand(JournalSql.AppendBatch);
+        command.Parameters.Add(new NpgsqlParameter { Value = types, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = versions, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        command.Parameters.Add(new NpgsqlParameter { Value = kinds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Smallint });
+        command.Parameters.Add(new NpgsqlParameter { Value = payloads, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter { Value = committedAt, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = sources, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = correlationIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = causationIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = actors, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = reasons, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = idempotencyKeys, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = requestHashes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+        command.Parameters.Add(new NpgsqlParameter { Value = schemaVersions, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
+        command.Parameters.Add(new NpgsqlParameter { Value = tags, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter { Value = previousHashes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+        command.Parameters.Add(new NpgsqlParameter { Value = hashes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+
+        var inserted = new Dictionary<(string, string, long), long>(count);
+        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+        while (await reader.ReadAsync().ConfigureAwait(false))
+        {
+            inserted[(reader.GetString(0), reader.GetString(1), reader.GetInt64(2))] = reader.GetInt64(3);
+        }
+
+        return inserted;
+    }
+}

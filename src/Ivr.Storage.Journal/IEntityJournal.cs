@@ -1,0 +1,27 @@
+using Ivr.Storage.Contracts;
+
+namespace Ivr.Storage.Journal;
+
+/// <summary>The entity journal: appends through group commit, reads by key.</summary>
+public interface IEntityJournal
+{
+    /// <summary>Appends one version. Returns only after PostgreSQL committed it or refused it.</summary>
+    /// <exception cref="StoreUnavailableException">The database failed or the outcome is unknown.</exception>
+    Task<AppendOutcome> AppendAsync(JournalRecord record, CancellationToken cancellationToken = default);
+
+    /// <summary>The latest version and the creation time, in one round trip that reads one row per probe; null if never written.</summary>
+    Task<JournalHead?> ReadHeadAsync(EntityKey key, CancellationToken cancellationToken = default);
+
+    Task<JournalRecord?> ReadVersionAsync(EntityKey key, long version, CancellationToken cancellationToken = default);
+
+    /// <summary>The latest version committed at or before <paramref name="asOf"/>.</summary>
+    Task<JournalRecord?> ReadAsOfAsync(EntityKey key, DateTimeOffset asOf, CancellationToken cancellationToken = default);
+
+    Task<JournalRecord?> FindByIdempotencyKeyAsync(EntityKey key, string idempotencyKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Versions strictly after (ascending) or before (descending) <paramref name="cursorVersion"/>, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<JournalRecord>> ReadPageAsync(EntityKey key, long cursorVersion, int limit, bool descending, bool includePayloads, CancellationToken cancellationToken = default);
+
+    /// <summary>Every version in ascending order, streamed page by page.</summary>
+    IAsyncEnumerable<JournalRecord> ReadAllAsync(EntityKey key, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,43 @@
+using System.Diagnostics.Metrics;
+using Ivr.Storage.Journal.GroupCommit;
+
+namespace Ivr.Storage.Journal;
+
+/// <summary>The journal's instruments (meter <c>Ivr.Storage.Journal</c>).</summary>
+public sealed class JournalMetrics : IDisposable
+{
+    /// <summary>Name of the meter, for OpenTelemetry registration.</summary>
+    public const string MeterName = "Ivr.Storage.Journal";
+
+    private readonly Meter _meter;
+    private readonly Histogram<int> _batchSize;
+    private readonly Histogram<double> _batchDuration;
+    private readonly Histogram<double> _appendLatency;
+    private readonly Counter<long> _appended;
+    private readonly Counter<long> _failed;
+
+    public JournalMetrics(IMeterFactory meterFactory)
+    {
+        _meter = meterFactory.Create(MeterName);
+        _batchSize = _meter.CreateHistogram<int>("ivr.journal.batch.size", "{append}", "Appends written by one group commit.");
+        _batchDuration = _meter.CreateHistogram<double>("ivr.journal.batch.duration", "s", "Round trip of one group commit statement.");
+        _appendLatency = _meter.CreateHistogram<double>("ivr.journal.append.duration", "s", "From queueing an append to its commit.");
+        _appended = _meter.CreateCounter<long>("ivr.journal.appends", "{append}", "Appends committed.");
+        _failed = _meter.CreateCounter<long>("ivr.journal.appends.failed", "{append}", "Appends whose group commit failed.");
+    }
+
+    internal void RecordBatch(List<PendingAppend> batch, int inserted, TimeSpan duration)
+    {
+        _batchSize.Record(batch.Count);
+        _batchDuration.Record(duration.TotalSeconds);
+        _appended.Add(inserted);
+        foreach (var pending in batch)
+        {
+            _appendLatency.Record(System.Diagnostics.Stopwatch.GetElapsedTime(pending.EnqueuedAt).TotalSeconds);
+        }
+    }
+
+    internal void RecordFailedBatch(int count) => _failed.Add(count);
+
+    public void Dispose() => _meter.Dispose();
+}

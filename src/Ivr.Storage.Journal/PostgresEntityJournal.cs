@@ -1,0 +1,61 @@
+using Ivr.Storage.Contracts;
+using Ivr.Storage.Journal.GroupCommit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Ivr.Storage.Journal;
+
+/// <summary>The entity journal on PostgreSQL. Appends go through one <see cref="GroupCommitWriter"/> per silo.</summary>
+public sealed partial class PostgresEntityJournal : IEntityJournal, IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly JournalOptions _options;
+    private readonly GroupCommitWriter _writer;
+
+    public PostgresEntityJournal(JournalDataSource dataSource, IOptions<JournalOptions> options, JournalMetrics metrics, ILogger<PostgresEntityJournal> logger)
+    {
+        _dataSource = dataSource.DataSource;
+        _options = options.Value;
+        _writer = new GroupCommitWriter(_dataSource, _options, metrics, logger);
+    }
+
+    /// <inheritdoc />
+    public async Task<AppendOutcome> AppendAsync(JournalRecord record, CancellationToken cancellationToken = default)
+    {
+        // Not cancellable once queued: the row may commit regardless, and the caller must learn what happened.
+        var position = await _writer.EnqueueAsync(record).ConfigureAwait(false);
+        if (position != GroupCommitWriter.NotInserted)
+        {
+            return new AppendOutcome.Committed(position);
+        }
+
+        // The row hit a unique key. A used idempotency key takes precedence: the request may be a retry of a
+        // write that committed, whatever version it now expects.
+        if (record.IdempotencyKey is { } idempotencyKey)
+        {
+            var existing = await FindByIdempotencyKeyAsync(record.Key, idempotencyKey, cancellationToken).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                return new AppendOutcome.IdempotencyKeyUsed(existing);
+            }
+        }
+
+        return new AppendOutcome.VersionTaken();
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+
+    private static async Task<T> Guard<T>(Func<Task<T>> operation, string what)
+    {
+        try
+        {
+            return await operation().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            throw new StoreUnavailableException($"The journal could not {what}: {ex.Message}", ex);
+        }
+    }
+}

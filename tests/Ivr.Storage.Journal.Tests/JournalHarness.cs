@@ -1,0 +1,46 @@
+using Ivr.Storage.Contracts;
+using Ivr.Storage.Journal;
+using Ivr.Storage.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ivr.Storage.Journal.Tests;
+
+/// <summary>A journal of its own (own data source, own group-commit writer), as one silo would have.</summary>
+public sealed class JournalHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private JournalHarness(ServiceProvider services)
+    {
+        _services = services;
+        Journal = services.GetRequiredService<PostgresEntityJournal>();
+    }
+
+    public PostgresEntityJournal Journal { get; }
+
+    public static async Task<JournalHarness> StartAsync(Action<JournalOptions>? configure = null)
+    {
+        await TestServices.RequirePostgresAsync();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Journal"] = TestServices.JournalConnectionString })
+            .Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
+            .AddEntityJournal();
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        return new JournalHarness(services.BuildServiceProvider());
+    }
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    public static EntityKey NewKey() => EntityKey.Create("journal-test", Guid.NewGuid().ToString("N"));
+
+    public static JournalRecord Next(EntityKey key, JournalRecord? previous, string? payload = """{"n":1}""", string? idempotencyKey = null) =>
+        TestChains.Next(key, previous, payload, idempotencyKey);
+}
