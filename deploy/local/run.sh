@@ -10,7 +10,7 @@ export IVR_SILO_PORT="${IVR_SILO_PORT:-11111}"
 export IVR_GATEWAY_PORT="${IVR_GATEWAY_PORT:-30000}"
 export IVR_DASHBOARD_PORT="${IVR_DASHBOARD_PORT:-8080}"
 export IVR_HTTP_PORT="${IVR_HTTP_PORT:-5080}"
-# Orleans binds its endpoints from the Orleans:Endpoints configuration section.
+# The silo reads its ports from the Orleans configuration section (silo/Ivr.Storage.Silo/SiloSettings.cs).
 export Orleans__SiloPort="$IVR_SILO_PORT" Orleans__GatewayPort="$IVR_GATEWAY_PORT"
 export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}" ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 

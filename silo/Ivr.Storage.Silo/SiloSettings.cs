@@ -22,6 +22,12 @@ internal sealed class SiloSettings
     /// <summary>Address other silos and clients use to reach this one. The default value is 127.0.0.1.</summary>
     public string AdvertisedAddress { get; set; } = IPAddress.Loopback.ToString();
 
+    /// <summary>
+    /// Expiry of this cluster's membership hash in Redis. Leave unset in production; set it for short-lived
+    /// clusters (tests, local runs with fresh cluster ids) so Redis does not fill with dead entries.
+    /// </summary>
+    public TimeSpan? RedisEntryExpiry { get; set; }
+
     /// <summary>Silo name in the dashboard and the logs. The default value is the machine name plus the silo port.</summary>
     public string? SiloName { get; set; }
 }

@@ -29,7 +29,11 @@ internal static class SiloCommand
             });
             silo.Configure<SiloOptions>(options => options.SiloName = settings.SiloName ?? $"{Environment.MachineName}-{siloPort}");
             silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedAddress), siloPort, gatewayPort);
-            silo.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(redisConnection));
+            silo.UseRedisClustering(options =>
+            {
+                options.ConfigurationOptions = ConfigurationOptions.Parse(redisConnection);
+                options.EntryExpiry = settings.RedisEntryExpiry;
+            });
             // Orleans' own ADO.NET storage keeps every other grain's state (one row per grain, rewritten in place).
             // Entity history never goes there: it lives in the append-only journal.
             silo.AddAdoNetGrainStorageAsDefault(options =>

@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Ivr.Storage.Testing;
+
+/// <summary>
+/// A real silo process (silo/Ivr.Storage.Silo) on loopback, for tests that must kill, pause or signal a process.
+/// Ports are derived from <paramref name="portOffset"/> so several can run side by side.
+/// </summary>
+public sealed partial class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private SiloProcess(Process process, int siloPort, int gatewayPort, int httpPort)
+    {
+        _process = process;
+        SiloPort = siloPort;
+        GatewayPort = gatewayPort;
+        HttpPort = httpPort;
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public int SiloPort { get; }
+
+    public int GatewayPort { get; }
+
+    public int HttpPort { get; }
+
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts a silo of cluster <paramref name="clusterId"/> against the local PostgreSQL and Redis.</summary>
+    public static SiloProcess Start(string clusterId, int portOffset, IReadOnlyDictionary<string, string>? extraEnvironment = null)
+    {
+        var siloPort = 21111 + portOffset;
+        var gatewayPort = 40000 + portOffset;
+        var httpPort = 18080 + portOffset;
+        var start = new ProcessStartInfo("dotnet", [SiloAssemblyPath()])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ConnectionStrings__Journal"] = TestServices.JournalConnectionString;
+        start.Environment["ConnectionStrings__Redis"] = TestServices.RedisConnectionString;
+        start.Environment["Orleans__ClusterId"] = clusterId;
+        start.Environment["Orleans__SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Orleans__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Orleans__RedisEntryExpiry"] = "00:10:00";
+        start.Environment["Http__Url"] = $"http://127.0.0.1:{httpPort}";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        foreach (var (name, value) in extraEnvironment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the silo process.");
+        return new SiloProcess(process, siloPort, gatewayPort, httpPort);
+    }
+
+    /// <summary>Waits (bounded) until the silo accepts client connections on its gateway port.</summary>
+    public async Task WaitUntilListeningAsync(TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The silo exited with code {_process.ExitCode} before listening:\n{Output}");
+            }
+
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync("127.0.0.1", GatewayPort);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        throw new TimeoutException($"The silo did not open gateway port {GatewayPort} within {timeout}:\n{Output}");
+    }
+
+    /// <summary>Sends SIGTERM and waits (bounded) for a graceful exit; returns the exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        Signal(Sigterm);
+        using var cancellation = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancellation.Token);
+        return _process.ExitCode;
+    }
+
+    /// <summary>kill -9: no goodbye, no cleanup.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private const int Sigterm = 15;
+
+    private void Signal(int signal)
+    {
+        if (SysKill(_process.Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed with errno {Marshal.GetLastPInvokeError()}.");
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int SysKill(int pid, int signal);
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private static string SiloAssemblyPath()
+    {
+        // Tests run from tests/<project>/bin/<configuration>/<tfm>/; the silo was built beside them in the same configuration.
+        var baseDirectory = new DirectoryInfo(AppContext.BaseDirectory);
+        var tfm = baseDirectory.Name;
+        var configuration = baseDirectory.Parent!.Name;
+        var root = baseDirectory;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Orleans.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Orleans.sln not found above " + AppContext.BaseDirectory), "silo", "Ivr.Storage.Silo", "bin", configuration, tfm, "Ivr.Storage.Silo.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the silo first (dotnet build Orleans.sln).", path);
+    }
+}
