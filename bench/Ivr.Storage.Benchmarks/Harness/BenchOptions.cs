@@ -1,0 +1,25 @@
+namespace Ivr.Storage.Benchmarks.Harness;
+
+/// <summary>What to run and how long. Smoke mode shrinks everything to seconds (used by the test suite).</summary>
+internal sealed record BenchOptions
+{
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
+
+    public int Concurrency { get; init; } = 64;
+
+    public bool Smoke { get; init; }
+
+    public string OutputPath { get; init; } = "bench-results.json";
+
+    public IReadOnlySet<string> Scenarios { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "W1", "W2", "R1", "H1", "A1", "M1" };
+
+    public int LongHistory => Smoke ? 300 : 10_000;
+
+    public int ColdEntities => Smoke ? 3 : 20;
+
+    public int HistoryWrites => Smoke ? 20 : 300;
+
+    public int MemoryEntities => Smoke ? 1_000 : 100_000;
+
+    public int EntitiesPerCaller => 8;
+}

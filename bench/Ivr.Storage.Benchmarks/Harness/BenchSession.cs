@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using Ivr.Storage.Journal;
+using Ivr.Storage.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using StackExchange.Redis;
+
+namespace Ivr.Storage.Benchmarks.Harness;
+
+/// <summary>Everything a run needs: its own database, a silo child process, an external Orleans client, the raw baseline.</summary>
+internal sealed class BenchSession : IAsyncDisposable
+{
+    private readonly Process _silo;
+    private readonly IHost _client;
+    private readonly ServiceProvider _journalServices;
+
+    private BenchSession(BenchDatabase database, Process silo, IHost client, ServiceProvider journalServices, RawPostgresBaseline baseline)
+    {
+        Database = database;
+        _silo = silo;
+        _client = client;
+        _journalServices = journalServices;
+        Baseline = baseline;
+    }
+
+    public BenchDatabase Database { get; }
+
+    public IClusterClient Client => _client.Services.GetRequiredService<IClusterClient>();
+
+    /// <summary>A journal writer in this process, for filling long histories directly.</summary>
+    public IEntityJournal Journal => _journalServices.GetRequiredService<IEntityJournal>();
+
+    public RawPostgresBaseline Baseline { get; }
+
+    public int SiloProcessId => _silo.Id;
+
+    public static async Task<BenchSession> StartAsync()
+    {
+        await TestServices.RequirePostgresAsync();
+        await TestServices.RequireRedisAsync();
+        var database = await BenchDatabase.CreateAsync();
+        var clusterId = "bench-" + Guid.NewGuid().ToString("N")[..8];
+        var offset = Random.Shared.Next(0, 900);
+        var siloPort = 22111 + offset;
+        var gatewayPort = 41000 + offset;
+
+        var start = new ProcessStartInfo("dotnet", [typeof(BenchSession).Assembly.Location, "silo", "--cluster-id", clusterId, "--silo-port", siloPort.ToString(), "--gateway-port", gatewayPort.ToString()])
+        {
+            UseShellExecute = false,
+        };
+        start.Environment["IVR_BENCH_JOURNAL"] = database.JournalConnectionString;
+        var silo = Process.Start(start) ?? throw new InvalidOperationException("could not start the bench silo");
+        await WaitForPortAsync(silo, gatewayPort);
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = clusterId;
+                options.ServiceId = "ivr-storage-bench";
+            });
+            client.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(TestServices.RedisConnectionString));
+        });
+        var host = builder.Build();
+        await host.StartAsync();
+
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Journal"] = database.JournalConnectionString })
+            .Build();
+        var journal = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddEntityJournal().BuildServiceProvider();
+        var baseline = await RawPostgresBaseline.CreateAsync(database.OwnerConnectionString);
+        return new BenchSession(database, silo, host, journal, baseline);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Baseline.DisposeAsync();
+        await _journalServices.DisposeAsync();
+        await _client.StopAsync();
+        _client.Dispose();
+        if (!_silo.HasExited)
+        {
+            _silo.Kill(entireProcessTree: true);
+            await _silo.WaitForExitAsync();
+        }
+
+        await Database.DisposeAsync();
+    }
+
+    private static async Task WaitForPortAsync(Process silo, int port)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            if (silo.HasExited)
+            {
+                throw new InvalidOperationException($"the bench silo exited with {silo.ExitCode}");
+            }
+
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync("127.0.0.1", port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        throw new TimeoutException($"the bench silo did not open port {port} within 60 s");
+    }
+}

@@ -1,0 +1,16 @@
+namespace Ivr.Storage.Benchmarks.Harness;
+
+/// <summary>Throughput and latency of one measured run.</summary>
+internal sealed record Measurement(string Name, int Concurrency, long Operations, double Seconds, double P50Ms, double P99Ms, double MaxMs)
+{
+    public double PerSecond => Seconds > 0 ? Operations / Seconds : 0;
+
+    public static Measurement FromLatencies(string name, int concurrency, double seconds, List<double> latenciesMs)
+    {
+        latenciesMs.Sort();
+        return new Measurement(name, concurrency, latenciesMs.Count, seconds, Percentile(latenciesMs, 0.50), Percentile(latenciesMs, 0.99), latenciesMs.Count == 0 ? 0 : latenciesMs[^1]);
+    }
+
+    private static double Percentile(List<double> sorted, double quantile) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(quantile * sorted.Count) - 1)];
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Ivr.Storage.Benchmarks;
+using Ivr.Storage.Benchmarks.Harness;
+using Ivr.Storage.Benchmarks.Silo;
+
+var duration = new Option<int>("--duration") { Description = "Seconds each timed run lasts.", DefaultValueFactory = _ => 10 };
+var concurrency = new Option<int>("--concurrency") { Description = "Callers (and baseline connections) for the concurrent scenarios.", DefaultValueFactory = _ => 64 };
+var smoke = new Option<bool>("--smoke") { Description = "Seconds-long run of every scenario with small data, to keep the harness from rotting; targets are printed, not enforced." };
+var output = new Option<string>("--output") { Description = "Where to write the JSON results.", DefaultValueFactory = _ => "bench-results.json" };
+var scenarios = new Option<string>("--scenarios") { Description = "Comma-separated subset of W1,W2,R1,H1,A1,M1.", DefaultValueFactory = _ => "W1,W2,R1,H1,A1,M1" };
+
+var root = new RootCommand("IVR.Storage benchmark harness: every scenario beside its baseline, measured in the same run.");
+foreach (var option in new Option[] { duration, concurrency, smoke, output, scenarios })
+{
+    root.Options.Add(option);
+}
+
+root.SetAction((parse, _) => BenchRunner.RunAsync(new BenchOptions
+{
+    Duration = TimeSpan.FromSeconds(parse.GetValue(smoke) ? 1 : parse.GetValue(duration)),
+    Concurrency = parse.GetValue(smoke) ? Math.Min(16, parse.GetValue(concurrency)) : parse.GetValue(concurrency),
+    Smoke = parse.GetValue(smoke),
+    OutputPath = parse.GetValue(output)!,
+    Scenarios = parse.GetValue(scenarios)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase),
+}));
+
+var clusterId = new Option<string>("--cluster-id") { Required = true };
+var siloPort = new Option<int>("--silo-port") { Required = true };
+var gatewayPort = new Option<int>("--gateway-port") { Required = true };
+var silo = new Command("silo", "Internal: the silo the harness starts as a child process.") { Hidden = true };
+silo.Options.Add(clusterId);
+silo.Options.Add(siloPort);
+silo.Options.Add(gatewayPort);
+silo.SetAction((parse, _) => BenchSiloHost.RunAsync(
+    parse.GetValue(clusterId)!,
+    parse.GetValue(siloPort),
+    parse.GetValue(gatewayPort),
+    Environment.GetEnvironmentVariable("IVR_BENCH_JOURNAL") ?? throw new InvalidOperationException("IVR_BENCH_JOURNAL is not set")));
+root.Subcommands.Add(silo);
+
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,53 @@
+using Ivr.Storage.Benchmarks.Harness;
+using Ivr.Storage.Benchmarks.Silo;
+
+namespace Ivr.Storage.Benchmarks.Scenarios;
+
+/// <summary>W1 (many writers, distinct entities) and W2 (one hot entity), each beside raw INSERTs and Orleans ADO.NET storage.</summary>
+internal static class WriteScenarios
+{
+    public static async Task<IReadOnlyList<Comparison>> RunW1Async(ScenarioContext context)
+    {
+        var concurrency = context.Options.Concurrency;
+        var perCaller = context.Options.EntitiesPerCaller;
+        var client = context.Session.Client;
+        // Create and activate every entity (and baseline grain) first: W1 measures writes, not activations.
+        await Task.WhenAll(Enumerable.Range(0, concurrency * perCaller).Select(async i =>
+        {
+            await context.Entity(W1Id(i / perCaller, i % perCaller)).Put(Payloads.OneKilobyte(i, 0), ScenarioContext.Write($"w1-warm-{i}"));
+            await client.GetGrain<IAdoNetBaselineGrain>(W1Id(i / perCaller, i % perCaller)).Write(Payloads.OneKilobyte(i, 0));
+        }));
+
+        var raw = await LoadRunner.RunAsync($"raw INSERT 1 row, {concurrency} connections", concurrency, context.Options.Duration,
+            (caller, sequence) => context.Session.Baseline.InsertAsync(W1Id(caller, (int)(sequence % perCaller)), (sequence / perCaller) + 1, Payloads.OneKilobyte(caller, sequence)));
+        var ours = await LoadRunner.RunAsync("put 1 KB, distinct entities, external client", concurrency, context.Options.Duration,
+            (caller, sequence) => context.Entity(W1Id(caller, (int)(sequence % perCaller))).Put(Payloads.OneKilobyte(caller, sequence), ScenarioContext.Write($"w1-{caller}-{sequence}")));
+        var adoNet = await LoadRunner.RunAsync("Orleans ADO.NET grain storage write", concurrency, context.Options.Duration,
+            (caller, sequence) => client.GetGrain<IAdoNetBaselineGrain>(W1Id(caller, (int)(sequence % perCaller))).Write(Payloads.OneKilobyte(caller, sequence)));
+
+        return
+        [
+            Throughput("W1", "writes vs raw INSERT", ours, raw, 1.5),
+            Throughput("W1", "writes vs Orleans ADO.NET storage", ours, adoNet, 3.0),
+        ];
+    }
+
+    public static async Task<Comparison> RunW2Async(ScenarioContext context)
+    {
+        var hot = context.Entity("w2-hot");
+        await hot.Put(Payloads.OneKilobyte(0, 0), ScenarioContext.Write("w2-warm"));
+        var raw = await LoadRunner.RunAsync("raw INSERT 1 row, 1 connection", 1, context.Options.Duration,
+            (_, sequence) => context.Session.Baseline.InsertAsync("w2-hot", sequence + 1, Payloads.OneKilobyte(0, sequence)));
+        var ours = await LoadRunner.RunAsync("put 1 KB, one hot entity, sequential", 1, context.Options.Duration,
+            (_, sequence) => hot.Put(Payloads.OneKilobyte(0, sequence), ScenarioContext.Write($"w2-{sequence}")));
+        return Throughput("W2", "hot entity vs raw INSERT", ours, raw, 0.8);
+    }
+
+    internal static string W1Id(int caller, int entity) => $"w1-{caller}-{entity}";
+
+    internal static Comparison Throughput(string id, string scenario, Measurement ours, Measurement baseline, double target)
+    {
+        var ratio = baseline.PerSecond > 0 ? ours.PerSecond / baseline.PerSecond : 0;
+        return new Comparison(id, scenario, ours, baseline, "throughput ratio", ratio, $">= {target:0.0#}x", ratio >= target);
+    }
+}

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Ivr.Storage.Testing;
+
+namespace Ivr.Storage.Benchmarks.Tests;
+
+/// <summary>
+/// Keeps the benchmark harness from rotting: a seconds-long run of every scenario must finish and report each
+/// next to its baseline. Timings are not asserted here; targets live in the harness, not in tests.
+/// </summary>
+public sealed class BenchmarkSmokeTests
+{
+    [Fact]
+    public async Task the_harness_runs_every_scenario_beside_its_baseline_and_cleans_up()
+    {
+        await TestServices.RequirePostgresAsync();
+        await TestServices.RequireRedisAsync();
+        var output = Path.Combine(Path.GetTempPath(), $"bench-smoke-{Guid.NewGuid():N}.json");
+        var harness = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "bench", "Ivr.Storage.Benchmarks", "bin",
+            new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "Ivr.Storage.Benchmarks.dll");
+        var start = new ProcessStartInfo("dotnet", [Path.GetFullPath(harness), "--smoke", "--output", output]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.True(process.ExitCode == 0, $"harness exited with {process.ExitCode}\n{await stdout}\n{await stderr}");
+        using var results = JsonDocument.Parse(await File.ReadAllTextAsync(output));
+        var ids = results.RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("Id").GetString()!).ToArray();
+        Assert.Equal(["W1", "W1", "W2", "R1", "H1", "A1", "M1"], ids);
+        foreach (var result in results.RootElement.GetProperty("results").EnumerateArray())
+        {
+            Assert.True(result.GetProperty("Ours").GetProperty("Operations").GetInt64() > 0);
+            if (result.GetProperty("Id").GetString() != "M1")
+            {
+                Assert.True(result.GetProperty("Baseline").GetProperty("Operations").GetInt64() > 0);
+            }
+
+            Assert.True(result.GetProperty("Ratio").GetDouble() > 0);
+        }
+
+        await using var admin = await TestServices.OpenPostgresAsync(TestServices.AdminConnectionString);
+        await using var leftovers = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = $1", admin);
+        leftovers.Parameters.Add(new() { Value = results.RootElement.GetProperty("context").GetProperty("database").GetString() });
+        Assert.Equal(0L, await leftovers.ExecuteScalarAsync());
+        File.Delete(output);
+    }
+}
