@@ -12,11 +12,13 @@ public sealed partial class PostgresEntityJournal : IEntityJournal, IAsyncDispos
     private readonly NpgsqlDataSource _dataSource;
     private readonly JournalOptions _options;
     private readonly GroupCommitWriter _writer;
+    private readonly ILogger<PostgresEntityJournal> _logger;
 
     public PostgresEntityJournal(JournalDataSource dataSource, IOptions<JournalOptions> options, JournalMetrics metrics, ILogger<PostgresEntityJournal> logger)
     {
         _dataSource = dataSource.DataSource;
         _options = options.Value;
+        _logger = logger;
         _writer = new GroupCommitWriter(_dataSource, _options, metrics, logger);
     }
 
@@ -47,7 +49,7 @@ public sealed partial class PostgresEntityJournal : IEntityJournal, IAsyncDispos
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
-    private static async Task<T> Guard<T>(Func<Task<T>> operation, string what)
+    private async Task<T> Guard<T>(Func<Task<T>> operation, string what)
     {
         try
         {
@@ -55,7 +57,12 @@ public sealed partial class PostgresEntityJournal : IEntityJournal, IAsyncDispos
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {
-            throw new StoreUnavailableException($"The journal could not {what}: {ex.Message}", ex);
+            LogReadFailed(_logger, ex, what);
+            // No inner exception: this error crosses the cluster to clients, and driver exceptions do not serialize.
+            throw new StoreUnavailableException($"The journal could not {what}: {ex.Message}");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The journal could not {What}")]
+    private static partial void LogReadFailed(ILogger logger, Exception exception, string what);
 }

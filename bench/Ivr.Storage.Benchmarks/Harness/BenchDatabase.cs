@@ -38,9 +38,9 @@ internal sealed class BenchDatabase : IAsyncDisposable
             await new NpgsqlCommand($"CREATE DATABASE {name} OWNER ivr_storage_owner", admin).ExecuteNonQueryAsync();
         }
 
-        var owner = new NpgsqlConnectionStringBuilder(TestServices.MigrationsConnectionString) { Database = name, MaxAutoPrepare = 16, MaxPoolSize = 200 }.ConnectionString;
+        var owner = new NpgsqlConnectionStringBuilder(TestServices.MigrationsConnectionString) { Database = name, MaxAutoPrepare = 16, MaxPoolSize = 80 }.ConnectionString;
         new DatabaseMigrator(NullLogger<DatabaseMigrator>.Instance).Migrate(owner);
-        var journal = new NpgsqlConnectionStringBuilder(TestServices.JournalConnectionString) { Database = name, MaxPoolSize = 200 }.ConnectionString;
+        var journal = new NpgsqlConnectionStringBuilder(TestServices.JournalConnectionString) { Database = name, MaxPoolSize = 64 }.ConnectionString;
         return new BenchDatabase(name, journal, owner);
     }
 

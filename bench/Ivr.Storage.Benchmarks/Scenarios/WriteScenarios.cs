@@ -12,11 +12,12 @@ internal static class WriteScenarios
         var perCaller = context.Options.EntitiesPerCaller;
         var client = context.Session.Client;
         // Create and activate every entity (and baseline grain) first: W1 measures writes, not activations.
-        await Task.WhenAll(Enumerable.Range(0, concurrency * perCaller).Select(async i =>
+        await LoadRunner.RunAsync("warm-up", concurrency, TimeSpan.FromHours(1), async (caller, sequence) =>
         {
-            await context.Entity(W1Id(i / perCaller, i % perCaller)).Put(Payloads.OneKilobyte(i, 0), ScenarioContext.Write($"w1-warm-{i}"));
-            await client.GetGrain<IAdoNetBaselineGrain>(W1Id(i / perCaller, i % perCaller)).Write(Payloads.OneKilobyte(i, 0));
-        }));
+            var id = W1Id(caller, (int)sequence);
+            await context.Entity(id).Put(Payloads.OneKilobyte(caller, 0), ScenarioContext.Write($"w1-warm-{id}"));
+            await client.GetGrain<IAdoNetBaselineGrain>(id).Write(Payloads.OneKilobyte(caller, 0));
+        }, maxOperationsPerCaller: perCaller);
 
         var raw = await LoadRunner.RunAsync($"raw INSERT 1 row, {concurrency} connections", concurrency, context.Options.Duration,
             (caller, sequence) => context.Session.Baseline.InsertAsync(W1Id(caller, (int)(sequence % perCaller)), (sequence / perCaller) + 1, Payloads.OneKilobyte(caller, sequence)));

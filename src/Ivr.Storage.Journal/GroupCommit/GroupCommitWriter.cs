@@ -94,7 +94,8 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
             // broke mid-flight, so callers must reload before writing again; an idempotency key makes the retry safe.
             LogBatchFailed(_logger, ex, batch.Count);
             _metrics.RecordFailedBatch(batch.Count);
-            var error = new StoreUnavailableException($"The journal did not confirm the write: {ex.Message}", ex);
+            // No inner exception: this error crosses the cluster to clients, and driver exceptions do not serialize.
+            var error = new StoreUnavailableException($"The journal did not confirm the write: {ex.Message}");
             foreach (var pending in batch)
             {
                 pending.Completion.TrySetException(error);
