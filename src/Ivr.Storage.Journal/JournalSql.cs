@@ -71,4 +71,22 @@ internal static class JournalSql
 
     public const string ReadPageDescendingWithoutPayload =
         $"SELECT {ColumnsWithoutPayload} FROM ivr.journal WHERE entity_type = $1 AND entity_id = $2 AND version < $3 ORDER BY version DESC LIMIT $4";
+
+    /// <summary>
+    /// The change feed: rows after a (transaction, position) cursor, only from transactions older than every
+    /// transaction still running. Below that horizon nothing can appear any more (holes from rollbacks stay
+    /// holes), so a reader never skips a row that commits late and never waits on a hole.
+    /// </summary>
+    public const string ReadFeed =
+        $"""
+        SELECT {Columns}, tx_id::text
+          FROM ivr.journal
+         WHERE (tx_id, position) > ($1::text::xid8, $2)
+           AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+         ORDER BY tx_id, position
+         LIMIT $3
+        """;
+
+    /// <summary>The oldest transaction still running (or the next to start): everything older is final.</summary>
+    public const string ReadFeedHorizon = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text";
 }

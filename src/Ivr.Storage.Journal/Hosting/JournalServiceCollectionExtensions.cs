@@ -1,4 +1,5 @@
 using Ivr.Storage.Journal;
+using Ivr.Storage.Journal.Feed;
 using Ivr.Storage.Journal.Schema;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,7 @@ public static class JournalServiceCollectionExtensions
         services.AddSingleton<JournalDataSource>();
         services.AddSingleton<PostgresEntityJournal>();
         services.AddSingleton<IEntityJournal>(sp => sp.GetRequiredService<PostgresEntityJournal>());
+        services.AddSingleton<IChangeFeedSource>(sp => sp.GetRequiredService<PostgresEntityJournal>());
         services.AddSingleton<DatabaseMigrator>();
         return services;
     }

@@ -1,0 +1,15 @@
+using Orleans.Concurrency;
+
+namespace Ivr.Storage.Contracts;
+
+/// <summary>Reads the change feed. A stateless worker: any silo answers, from the journal.</summary>
+[Alias("ivr.IChangeFeedGrain")]
+public interface IChangeFeedGrain : IGrainWithIntegerKey
+{
+    /// <summary>Largest page.</summary>
+    public const int MaxPageSize = 1000;
+
+    /// <summary>Up to <paramref name="limit"/> committed changes after <paramref name="after"/>, in feed order.</summary>
+    [Alias("read"), ReadOnly]
+    Task<ChangePage> Read(FeedPosition after, int limit);
+}
