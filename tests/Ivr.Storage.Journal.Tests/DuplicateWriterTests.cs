@@ -1,3 +1,4 @@
+using Ivr.Storage.Testing;
 namespace Ivr.Storage.Journal.Tests;
 
 /// <summary>Two journals with their own connection pools stand for two activations of one grain on two silos.</summary>

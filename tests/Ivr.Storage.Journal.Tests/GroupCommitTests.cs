@@ -1,3 +1,4 @@
+using Ivr.Storage.Testing;
 using Ivr.Storage.Contracts;
 using Ivr.Storage.Journal.Hashing;
 

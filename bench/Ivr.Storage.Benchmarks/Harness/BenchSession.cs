@@ -18,7 +18,7 @@ internal sealed class BenchSession : IAsyncDisposable
     private readonly IHost _client;
     private readonly ServiceProvider _journalServices;
 
-    private BenchSession(BenchDatabase database, Process silo, IHost client, ServiceProvider journalServices, RawPostgresBaseline baseline)
+    private BenchSession(TestDatabase database, Process silo, IHost client, ServiceProvider journalServices, RawPostgresBaseline baseline)
     {
         Database = database;
         _silo = silo;
@@ -27,7 +27,7 @@ internal sealed class BenchSession : IAsyncDisposable
         Baseline = baseline;
     }
 
-    public BenchDatabase Database { get; }
+    public TestDatabase Database { get; }
 
     public IClusterClient Client => _client.Services.GetRequiredService<IClusterClient>();
 
@@ -42,7 +42,7 @@ internal sealed class BenchSession : IAsyncDisposable
     {
         await TestServices.RequirePostgresAsync();
         await TestServices.RequireRedisAsync();
-        var database = await BenchDatabase.CreateAsync();
+        var database = await TestDatabase.CreateAsync("ivr_storage_bench");
         var clusterId = "bench-" + Guid.NewGuid().ToString("N")[..8];
         var offset = Random.Shared.Next(0, 900);
         var siloPort = 22111 + offset;

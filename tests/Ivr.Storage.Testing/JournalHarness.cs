@@ -1,10 +1,9 @@
 using Ivr.Storage.Contracts;
 using Ivr.Storage.Journal;
-using Ivr.Storage.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Ivr.Storage.Journal.Tests;
+namespace Ivr.Storage.Testing;
 
 /// <summary>A journal of its own (own data source, own group-commit writer), as one silo would have.</summary>
 public sealed class JournalHarness : IAsyncDisposable
@@ -19,11 +18,12 @@ public sealed class JournalHarness : IAsyncDisposable
 
     public PostgresEntityJournal Journal { get; }
 
-    public static async Task<JournalHarness> StartAsync(Action<JournalOptions>? configure = null)
+    /// <summary>A journal on the shared local database, or on <paramref name="connectionString"/> (e.g. a <see cref="TestDatabase"/>).</summary>
+    public static async Task<JournalHarness> StartAsync(Action<JournalOptions>? configure = null, string? connectionString = null)
     {
         await TestServices.RequirePostgresAsync();
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Journal"] = TestServices.JournalConnectionString })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Journal"] = connectionString ?? TestServices.JournalConnectionString })
             .Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
