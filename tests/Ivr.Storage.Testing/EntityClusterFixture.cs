@@ -25,19 +25,29 @@ public class EntityClusterFixture : IAsyncLifetime
     /// <summary>Silos to start; the default is one.</summary>
     protected virtual short InitialSilos => 1;
 
+    /// <summary>The journal (and read model) database; the shared local one unless a fixture brings its own.</summary>
+    protected virtual string JournalConnectionString => TestServices.JournalConnectionString;
+
+    /// <summary>
+    /// Whether silos run the read-model projection. Off by default: test clusters of several test assemblies share
+    /// one database, and their projections would only fence each other.
+    /// </summary>
+    protected virtual bool RunProjection => false;
+
     /// <summary>Hook for fixtures that need more configuration.</summary>
     protected virtual void ConfigureSilo(ISiloBuilder silo)
     {
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await TestServices.RequirePostgresAsync();
-        var journal = TestServices.JournalConnectionString;
+        var journal = JournalConnectionString;
+        var runProjection = RunProjection ? "true" : "false";
         var builder = new InProcessTestClusterBuilder(InitialSilos);
         builder.ConfigureSiloHost((_, host) =>
         {
-            host.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Journal"] = journal });
+            host.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Journal"] = journal, ["ReadModel:Enabled"] = runProjection });
             host.Services.AddSingleton(new EntityClock(Clock));
         });
         builder.ConfigureSilo((_, silo) =>
@@ -54,7 +64,7 @@ public class EntityClusterFixture : IAsyncLifetime
         await Cluster.DeployAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Cluster is not null)
         {

@@ -1,8 +1,6 @@
-using Ivr.Storage.Contracts;
+namespace Ivr.Storage.Contracts;
 
-namespace Ivr.Storage.ReadModel;
-
-/// <summary>Where a projection stands.</summary>
+/// <summary>Where a read-model projection stands.</summary>
 [GenerateSerializer, Immutable, Alias("ivr.ProjectionStatus")]
 public sealed record ProjectionStatus
 {
