@@ -1,3 +1,5 @@
+using Ivr.Storage.Contracts;
+
 namespace Ivr.Storage.Journal;
 
 /// <summary>What happened to one append. Database failures are exceptions, not outcomes.</summary>
@@ -7,8 +9,8 @@ public abstract record AppendOutcome
     {
     }
 
-    /// <summary>The row is committed at <paramref name="Position"/>.</summary>
-    public sealed record Committed(long Position) : AppendOutcome;
+    /// <summary>The row is committed at <paramref name="Position"/> of the change feed.</summary>
+    public sealed record Committed(FeedPosition Position) : AppendOutcome;
 
     /// <summary>Another writer already holds this version number: the caller's head is stale.</summary>
     public sealed record VersionTaken : AppendOutcome;

@@ -28,7 +28,7 @@ internal static class JournalSql
                              $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::bytea[], $14::integer[],
                              $15::jsonb[], $16::bytea[], $17::bytea[])
         ON CONFLICT DO NOTHING
-        RETURNING entity_type, entity_id, version, position
+        RETURNING entity_type, entity_id, version, position, tx_id::text
         """;
 
     /// <summary>

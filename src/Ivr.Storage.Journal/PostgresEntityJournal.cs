@@ -26,8 +26,7 @@ public sealed partial class PostgresEntityJournal : IEntityJournal, IAsyncDispos
     public async Task<AppendOutcome> AppendAsync(JournalRecord record, CancellationToken cancellationToken = default)
     {
         // Not cancellable once queued: the row may commit regardless, and the caller must learn what happened.
-        var position = await _writer.EnqueueAsync(record).ConfigureAwait(false);
-        if (position != GroupCommitWriter.NotInserted)
+        if (await _writer.EnqueueAsync(record).ConfigureAwait(false) is { } position)
         {
             return new AppendOutcome.Committed(position);
         }

@@ -41,6 +41,8 @@ public sealed class ProjectionInClusterTests(ReadModelClusterFixture fixture)
         Assert.Equal(keys.Length * 2, ours.Length);
         Assert.All(ours.GroupBy(c => c.Key), g => Assert.Equal([1L, 2L], g.Select(c => c.Version)));
         Assert.True(page.Changes.Zip(page.Changes.Skip(1)).All(p => p.First.Position < p.Second.Position));
+        Assert.Equal(last.FeedPosition, Assert.Single(ours, c => c.Key == keys[^1] && c.Version == 2).Position);
+        Assert.True(status.Position >= last.FeedPosition!.Value, "the read model reports a position at or after the last write");
     }
 
     [Fact]

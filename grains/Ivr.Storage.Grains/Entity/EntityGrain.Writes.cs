@@ -99,9 +99,9 @@ internal sealed partial class EntityGrain
             switch (outcome)
             {
                 case AppendOutcome.Committed committed:
-                    var written = record with { Position = committed.Position };
+                    var written = record with { Position = committed.Position.Position };
                     _head = new JournalHead(written, _head?.CreatedAt ?? written.CommittedAt);
-                    var result = ToWriteResult(written, replay: false);
+                    var result = ToWriteResult(written, replay: false) with { FeedPosition = committed.Position };
                     if (idempotencyKey is not null)
                     {
                         _recentKeys.Remember(idempotencyKey, fingerprint, result);

@@ -21,4 +21,10 @@ public sealed record WriteResult
 
     /// <summary>True when the idempotency key had been used before and nothing new was written.</summary>
     [Id(5)] public bool IdempotentReplay { get; init; }
+
+    /// <summary>
+    /// Where this version stands in the change feed; wait for a read model to reach it to read your own write.
+    /// Null for an idempotent replay answered without the journal's transaction id.
+    /// </summary>
+    [Id(6)] public FeedPosition? FeedPosition { get; init; }
 }

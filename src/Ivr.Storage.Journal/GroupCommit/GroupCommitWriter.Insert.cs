@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ivr.Storage.Contracts;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -6,8 +7,8 @@ namespace Ivr.Storage.Journal.GroupCommit;
 
 internal sealed partial class GroupCommitWriter
 {
-    /// <summary>Runs <see cref="JournalSql.AppendBatch"/>; returns the positions of the rows that went in.</summary>
-    private async Task<Dictionary<(string Type, string Id, long Version), long>> InsertAsync(List<PendingAppend> batch)
+    /// <summary>Runs <see cref="JournalSql.AppendBatch"/>; returns the feed positions of the rows that went in.</summary>
+    private async Task<Dictionary<(string Type, string Id, long Version), FeedPosition>> InsertAsync(List<PendingAppend> batch)
     {
         var count = batch.Count;
         var types = new string[count];
@@ -69,11 +70,13 @@ internal sealed partial class GroupCommitWriter
         command.Parameters.Add(new NpgsqlParameter { Value = previousHashes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
         command.Parameters.Add(new NpgsqlParameter { Value = hashes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
 
-        var inserted = new Dictionary<(string, string, long), long>(count);
+        var inserted = new Dictionary<(string, string, long), FeedPosition>(count);
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
         while (await reader.ReadAsync().ConfigureAwait(false))
         {
-            inserted[(reader.GetString(0), reader.GetString(1), reader.GetInt64(2))] = reader.GetInt64(3);
+            // One statement, one transaction: every row shares the transaction id.
+            var transaction = ulong.Parse(reader.GetString(4), System.Globalization.CultureInfo.InvariantCulture);
+            inserted[(reader.GetString(0), reader.GetString(1), reader.GetInt64(2))] = new FeedPosition(transaction, reader.GetInt64(3));
         }
 
         return inserted;

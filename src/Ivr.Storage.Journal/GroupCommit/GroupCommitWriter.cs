@@ -13,8 +13,6 @@ namespace Ivr.Storage.Journal.GroupCommit;
 /// </summary>
 internal sealed partial class GroupCommitWriter : IAsyncDisposable
 {
-    public const long NotInserted = -1;
-
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { AllowSynchronousContinuations = false });
     private readonly NpgsqlDataSource _dataSource;
     private readonly JournalOptions _options;
@@ -31,8 +29,8 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
         _loops = Enumerable.Range(0, Math.Max(1, options.MaxConcurrentBatches)).Select(_ => Task.Run(RunAsync)).ToArray();
     }
 
-    /// <summary>Queues an append; the task completes with its position, or <see cref="NotInserted"/> on a unique-key conflict.</summary>
-    public Task<long> EnqueueAsync(JournalRecord record)
+    /// <summary>Queues an append; the task completes with its feed position, or null on a unique-key conflict.</summary>
+    public Task<FeedPosition?> EnqueueAsync(JournalRecord record)
     {
         var pending = new PendingAppend(record);
         if (!_queue.Writer.TryWrite(pending))
@@ -73,8 +71,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
             foreach (var pending in batch)
             {
                 var record = pending.Record;
-                var position = positions.TryGetValue((record.Key.Type, record.Key.Id, record.Version), out var p) ? p : NotInserted;
-                pending.Completion.TrySetResult(position);
+                pending.Completion.TrySetResult(positions.TryGetValue((record.Key.Type, record.Key.Id, record.Version), out var p) ? p : null);
             }
 
             _metrics.RecordBatch(batch, positions.Count, Stopwatch.GetElapsedTime(started));

@@ -1,6 +1,8 @@
+using Ivr.Storage.Contracts;
+
 namespace Ivr.Storage.Journal.GroupCommit;
 
-/// <summary>An append waiting for its group commit. Completed with the row's position, or -1 if the row was not inserted.</summary>
+/// <summary>An append waiting for its group commit. Completed with the row's feed position, or null if the row was not inserted.</summary>
 internal sealed class PendingAppend(JournalRecord record)
 {
     public JournalRecord Record { get; } = record;
@@ -8,5 +10,5 @@ internal sealed class PendingAppend(JournalRecord record)
     public long EnqueuedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
 
     // RunContinuationsAsynchronously: never run a grain's continuation on the writer loop.
-    public TaskCompletionSource<long> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource<FeedPosition?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
