@@ -17,4 +17,10 @@ public sealed class EntityStoreOptions
     /// Older keys are still honoured through the journal's unique index. The default value is 32.
     /// </summary>
     public int RecentIdempotencyKeys { get; set; } = 32;
+
+    /// <summary>
+    /// Whether each committed version is also published on the Orleans stream of its entity type (provider
+    /// <c>ivr-changes</c>), after the commit and without delaying the acknowledgement. The default value is true.
+    /// </summary>
+    public bool PublishChanges { get; set; } = true;
 }

@@ -60,6 +60,7 @@ public class EntityClusterFixture : IAsyncLifetime
             silo.AddEntityStore();
             ConfigureSilo(silo);
         });
+        builder.ConfigureClient(client => client.AddMemoryStreams(Contracts.ChangeStreams.ProviderName));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

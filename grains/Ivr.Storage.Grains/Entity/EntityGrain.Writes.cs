@@ -108,6 +108,7 @@ internal sealed partial class EntityGrain
                     }
 
                     metrics.Written(_key.Type, kind);
+                    Publish(written, committed.Position);
                     return result;
 
                 case AppendOutcome.IdempotencyKeyUsed used:

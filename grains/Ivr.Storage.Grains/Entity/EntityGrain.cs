@@ -17,6 +17,7 @@ internal sealed partial class EntityGrain(
     EntityMetrics metrics,
     ILogger<EntityGrain> logger) : Grain, IEntityGrain
 {
+    private readonly EntityStoreOptions _options = options.Value;
     private readonly PayloadCodec _codec = new(options.Value);
     private readonly RecentIdempotencyKeys _recentKeys = new(options.Value.RecentIdempotencyKeys);
     private EntityKey _key;

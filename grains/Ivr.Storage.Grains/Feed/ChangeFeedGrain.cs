@@ -8,6 +8,8 @@ namespace Ivr.Storage.Grains.Feed;
 [StatelessWorker]
 internal sealed class ChangeFeedGrain(IChangeFeedSource feed) : Grain, IChangeFeedGrain
 {
+    public Task<FeedPosition> ReadHorizon() => feed.ReadHorizonAsync();
+
     public async Task<ChangePage> Read(FeedPosition after, int limit)
     {
         if (limit is < 1 or > IChangeFeedGrain.MaxPageSize)

@@ -1,7 +1,10 @@
+using Ivr.Storage.Contracts;
 using Ivr.Storage.Grains;
 using Ivr.Storage.Grains.ReadModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Providers;
+using Orleans.Storage;
 
 namespace Orleans.Hosting;
 
@@ -12,6 +15,14 @@ public static class EntityStoreSiloBuilderExtensions
     public static ISiloBuilder AddEntityStore(this ISiloBuilder builder)
     {
         builder.Services.AddEntityJournal();
+        // Live change streams. Memory streams lose queued events when a silo dies; that is acceptable because the
+        // change feed is the source of truth and followers catch up from it.
+        builder.AddMemoryStreams(ChangeStreams.ProviderName);
+        // Stream subscriptions live in the silo's default grain storage (PostgreSQL in production), under the name
+        // Orleans looks for, unless the host registered a "PubSubStore" of its own.
+        builder.Services.TryAddKeyedSingleton<IGrainStorage>(
+            ProviderConstants.DEFAULT_PUBSUB_PROVIDER_NAME,
+            (services, _) => services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME));
         builder.Services.AddOptions<EntityStoreOptions>().BindConfiguration(EntityStoreOptions.SectionName);
         builder.Services.TryAddSingleton(new EntityClock(TimeProvider.System));
         builder.Services.AddSingleton<EntityMetrics>();

@@ -12,4 +12,8 @@ public interface IChangeFeedGrain : IGrainWithIntegerKey
     /// <summary>Up to <paramref name="limit"/> committed changes after <paramref name="after"/>, in feed order.</summary>
     [Alias("read"), ReadOnly]
     Task<ChangePage> Read(FeedPosition after, int limit);
+
+    /// <summary>A position before every change not yet visible: follow from here to get only what commits from now on.</summary>
+    [Alias("horizon"), ReadOnly]
+    Task<FeedPosition> ReadHorizon();
 }
