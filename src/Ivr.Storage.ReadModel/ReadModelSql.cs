@@ -22,6 +22,7 @@ internal static class ReadModelSql
         );
         CREATE INDEX IF NOT EXISTS entities_g{generation}_payload ON {Entities(generation)} USING gin (payload jsonb_path_ops);
         CREATE INDEX IF NOT EXISTS entities_g{generation}_updated ON {Entities(generation)} (entity_type, updated_at, entity_id);
+        CREATE INDEX IF NOT EXISTS entities_g{generation}_text ON {Entities(generation)} USING gin (jsonb_to_tsvector('simple', payload, '["string"]'));
         CREATE TABLE IF NOT EXISTS {Stats(generation)}
         (
             entity_type text        NOT NULL,

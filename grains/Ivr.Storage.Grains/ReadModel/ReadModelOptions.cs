@@ -19,4 +19,7 @@ public sealed class ReadModelOptions
 
     /// <summary>How often an idle projection looks for new changes. The default value is 100 ms.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long a query with a minimum position waits for the read model to reach it. The default value is 5 s.</summary>
+    public TimeSpan MinPositionWait { get; set; } = TimeSpan.FromSeconds(5);
 }
