@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Ivr.Storage.Client.Resilience;
+using Ivr.Storage.Contracts;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+
+namespace Ivr.Storage.Client;
+
+/// <summary>
+/// <see cref="IEntityStore"/> over an Orleans <see cref="IGrainFactory"/>: every call runs through one resilience
+/// pipeline (retry, circuit breaker) and surfaces only the Contracts' typed exceptions.
+/// </summary>
+public sealed partial class EntityStore : IEntityStore
+{
+    private readonly IGrainFactory _grains;
+    private readonly ResiliencePipeline _pipeline;
+    private readonly WriteOptionsFactory _writeOptions;
+    private readonly JsonSerializerOptions _serializerOptions;
+
+    private EntityStore(IGrainFactory grains, IvrStorageClientOptions options, ResiliencePipeline pipeline)
+    {
+        _grains = grains;
+        _pipeline = pipeline;
+        _writeOptions = new WriteOptionsFactory(options);
+        _serializerOptions = options.SerializerOptions ?? JsonSerializerOptions.Web;
+    }
+
+    /// <summary>
+    /// Builds the facade over a client the host already runs (or a test cluster's client). Each facade has its own
+    /// circuit breaker, so create one per cluster and keep it. <paramref name="logger"/> receives retries and breaker changes.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="options"/> has no <see cref="IvrStorageClientOptions.Source"/> or invalid resilience settings.</exception>
+    public static EntityStore Create(IGrainFactory grains, IvrStorageClientOptions options, TimeProvider? timeProvider = null, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(options);
+        var validation = new IvrStorageClientOptionsValidator { RequireCluster = false }.Validate(null, options);
+        if (validation.Failed)
+        {
+            throw new ArgumentException(validation.FailureMessage, nameof(options));
+        }
+
+        return new EntityStore(grains, options, StorePipeline.Create(options.Resilience, timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance));
+    }
+
+    private Task<WriteResult> WriteAsync(EntityKey key, EntityWriteOptions? options, Func<IEntityGrain, WriteOptions, Task<WriteResult>> write, CancellationToken cancellationToken)
+    {
+        var writeOptions = _writeOptions.Create(options);
+        // Only a write that carries an idempotency key may be repeated: the grain answers a repeat from the journal.
+        return InvokeAsync(key, retrySafe: writeOptions.IdempotencyKey is not null, grain => write(grain, writeOptions), cancellationToken);
+    }
+
+    private Task<T> ReadAsync<T>(EntityKey key, Func<IEntityGrain, Task<T>> read, CancellationToken cancellationToken) =>
+        InvokeAsync(key, retrySafe: true, read, cancellationToken);
+
+    private async Task<T> InvokeAsync<T>(EntityKey key, bool retrySafe, Func<IEntityGrain, Task<T>> call, CancellationToken cancellationToken)
+    {
+        if (key.Type is null)
+        {
+            throw new EntityValidationException(ValidationErrorCode.InvalidType, "key", "The entity key is empty; create it with EntityKey.Create.");
+        }
+
+        var grain = _grains.GetGrain<IEntityGrain>(key.ToGrainKey());
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(StorePipeline.RetrySafe, retrySafe);
+        try
+        {
+            // The grain methods take no cancellation token: a cancelled caller stops waiting, the call itself completes.
+            return await _pipeline.ExecuteAsync(
+                static (ctx, state) => new ValueTask<T>(state.call(state.grain).WaitAsync(ctx.CancellationToken)),
+                context,
+                (grain, call)).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (TransientClusterErrors.Translate(exception) is var translated && !ReferenceEquals(translated, exception))
+        {
+            throw translated;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace Ivr.Storage.Gateway;
+
+/// <summary>Behaviour and limits of the HTTP gateway (configuration section <c>Gateway</c>).</summary>
+public sealed class GatewayOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Gateway";
+
+    /// <summary>Largest accepted request body, in bytes; larger requests get 413. The default value is 1 MiB.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// When true, every write must carry <c>If-Match</c> or <c>If-None-Match</c>; writes without one get 428.
+    /// The default value is <see langword="false"/>.
+    /// </summary>
+    public bool RequirePreconditionOnWrites { get; set; }
+
+    /// <summary>Seconds sent as <c>Retry-After</c> with 503 while the cluster is unavailable. The default value is 5.</summary>
+    public int UnavailableRetryAfterSeconds { get; set; } = 5;
+
+    /// <summary>Writes per minute per caller before 429. The default value is 100.</summary>
+    public int WritesPerMinute { get; set; } = 100;
+
+    /// <summary>Reads per minute per caller before 429. The default value is 1000.</summary>
+    public int ReadsPerMinute { get; set; } = 1000;
+}

@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Ivr.Storage.Client;
+using Ivr.Storage.Contracts;
+using Ivr.Storage.Gateway.Security;
+
+namespace Ivr.Storage.Gateway.Http;
+
+/// <summary>
+/// Provenance and idempotency of a write, from its headers: <c>X-Source</c> (else the caller's name),
+/// <c>X-Correlation-Id</c> (else the trace id of <c>traceparent</c>), <c>X-Causation-Id</c>, <c>X-Reason</c>,
+/// <c>Idempotency-Key</c>. The actor is always the authenticated caller: a header cannot claim someone else.
+/// </summary>
+internal static class WriteHeaders
+{
+    public const string Source = "X-Source";
+    public const string CorrelationId = "X-Correlation-Id";
+    public const string CausationId = "X-Causation-Id";
+    public const string Reason = "X-Reason";
+    public const string IdempotencyKey = "Idempotency-Key";
+
+    public static EntityWriteOptions Read(HttpRequest request, ClaimsPrincipal caller, ExpectedVersion expected)
+    {
+        var name = CallerIdentity.Name(caller);
+        return new EntityWriteOptions
+        {
+            Expected = expected,
+            IdempotencyKey = Header(request, IdempotencyKey),
+            Source = Header(request, Source) ?? name,
+            CorrelationId = Header(request, CorrelationId) ?? TraceIdOf(Header(request, "traceparent")),
+            CausationId = Header(request, CausationId),
+            Reason = Header(request, Reason),
+            Actor = name,
+        };
+    }
+
+    private static string? Header(HttpRequest request, string name) =>
+        request.Headers[name] is { Count: > 0 } values && !string.IsNullOrWhiteSpace(values[0]) ? values[0] : null;
+
+    /// <summary>The trace id of a W3C <c>traceparent</c> (<c>00-&lt;32 hex&gt;-&lt;16 hex&gt;-&lt;2 hex&gt;</c>); null if malformed.</summary>
+    private static string? TraceIdOf(string? traceParent)
+    {
+        if (traceParent is not { Length: 55 } || traceParent[2] != '-' || traceParent[35] != '-' || traceParent[52] != '-')
+        {
+            return null;
+        }
+
+        var traceId = traceParent.Substring(3, 32);
+        return traceId.All(char.IsAsciiHexDigitLower) && traceId.Any(c => c != '0') ? traceId : null;
+    }
+}

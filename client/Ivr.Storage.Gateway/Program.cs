@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Text.Json.Serialization;
+using Ivr.Storage.Gateway;
+using Ivr.Storage.Gateway.Api;
+using Ivr.Storage.Gateway.Errors;
+using Ivr.Storage.Gateway.OpenApi;
+using Ivr.Storage.Gateway.Security;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName)
+    .Validate(options => options.MaxRequestBodyBytes > 0 && options.WritesPerMinute > 0 && options.ReadsPerMinute > 0 && options.UnavailableRetryAfterSeconds > 0,
+        "Gateway:MaxRequestBodyBytes, WritesPerMinute, ReadsPerMinute and UnavailableRetryAfterSeconds must be positive.")
+    .ValidateOnStart();
+builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewayOptions>>((kestrel, gateway) =>
+    kestrel.Limits.MaxRequestBodySize = gateway.Value.MaxRequestBodyBytes);
+builder.Services.AddIvrStorageClient(builder.Configuration);
+
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+    context.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToHexString() ?? context.HttpContext.TraceIdentifier);
+builder.Services.AddExceptionHandler<UnhandledExceptionHandler>();
+builder.Services.ConfigureHttpJsonOptions(options =>
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+
+builder.Services.AddGatewaySecurity();
+builder.Services.AddGatewayRateLimiting();
+builder.Services.AddOpenApi(options => options.AddDocumentTransformer<SecuritySchemesTransformer>());
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+// 401, 403, 404 and 405 without a body get a problem body too.
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+// The API description and its browsable reference are public: they describe the API, they expose no data.
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference().AllowAnonymous();
+app.MapHealthApi();
+app.MapEntitiesApi();
+
+await app.RunAsync();
+
+/// <summary>The gateway's entry point; public so integration tests can host it.</summary>
+public partial class Program;

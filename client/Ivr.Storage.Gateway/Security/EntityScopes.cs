@@ -1,0 +1,41 @@
+using System.Security.Claims;
+
+namespace Ivr.Storage.Gateway.Security;
+
+/// <summary>
+/// Scopes are <c>entities:&lt;verb&gt;:&lt;type pattern&gt;</c>: verb <c>read</c>, <c>write</c> or <c>admin</c>
+/// (both), pattern an entity type, <c>*</c>, or a prefix ending in <c>*</c> (<c>call-*</c>). Write does not imply read:
+/// a worker that records call sessions cannot read them back unless it is given that scope too.
+/// </summary>
+internal static class EntityScopes
+{
+    /// <summary>The claim carrying scopes: one per claim (API keys) or space-separated (OAuth <c>scope</c>).</summary>
+    public const string ClaimType = "scope";
+
+    public static bool Allows(ClaimsPrincipal caller, EntityOperation operation, string entityType)
+    {
+        var verb = operation == EntityOperation.Read ? "read" : "write";
+        return Scopes(caller).Any(scope => Grants(scope, verb, entityType));
+    }
+
+    public static string Required(EntityOperation operation, string entityType) =>
+        $"entities:{(operation == EntityOperation.Read ? "read" : "write")}:{entityType}";
+
+    private static IEnumerable<string> Scopes(ClaimsPrincipal caller) =>
+        caller.Claims
+            .Where(claim => claim.Type is ClaimType or "scp")
+            .SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static bool Grants(string scope, string verb, string entityType)
+    {
+        var parts = scope.Split(':');
+        if (parts is not ["entities", var scopeVerb, var pattern] || (scopeVerb != verb && scopeVerb != "admin"))
+        {
+            return false;
+        }
+
+        return pattern == "*"
+            || pattern == entityType
+            || (pattern.EndsWith('*') && entityType.StartsWith(pattern[..^1], StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Ivr.Storage.Client.Tests;
+
+/// <summary>Registration and options: no cluster needed.</summary>
+public sealed class ClientRegistrationTests
+{
+    [Fact]
+    public void the_configuration_overload_binds_the_IvrStorage_section_and_falls_back_to_the_redis_connection_string()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["IvrStorage:Source"] = "worker-a",
+            ["IvrStorage:ClusterId"] = "prod-eu",
+            ["IvrStorage:Resilience:MaxRetryAttempts"] = "7",
+            ["ConnectionStrings:Redis"] = "redis.internal:6379",
+        }).Build();
+        using var provider = new ServiceCollection().AddIvrStorageClient(configuration).BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<IvrStorageClientOptions>>().Value;
+
+        Assert.Equal("worker-a", options.Source);
+        Assert.Equal("prod-eu", options.ClusterId);
+        Assert.Equal("ivr-storage", options.ServiceId);
+        Assert.Equal(7, options.Resilience.MaxRetryAttempts);
+        Assert.Equal("redis.internal:6379", options.RedisConnectionString);
+    }
+
+    [Fact]
+    public void options_without_a_source_or_a_redis_connection_string_fail_validation_naming_both()
+    {
+        using var provider = new ServiceCollection().AddIvrStorageClient(_ => { }).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<IvrStorageClientOptions>>().Value);
+
+        Assert.Contains(error.Failures, failure => failure.Contains("Source", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, failure => failure.Contains("RedisConnectionString", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void the_client_retries_its_first_connection_with_the_configured_attempts()
+    {
+        using var provider = new ServiceCollection().AddIvrStorageClient(options =>
+        {
+            options.Source = "worker";
+            options.RedisConnectionString = "localhost:6379";
+        }).BuildServiceProvider();
+
+        Assert.IsType<Hosting.ConnectRetryFilter>(provider.GetRequiredService<Orleans.IClientConnectionRetryFilter>());
+    }
+}
