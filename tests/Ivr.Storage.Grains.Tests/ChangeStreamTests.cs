@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Ivr.Storage.Contracts;
-using Ivr.Storage.Grains.Feed;
 using Ivr.Storage.Testing;
 using Orleans.Streams;
 

@@ -1,5 +1,4 @@
 using Ivr.Storage.Contracts;
-using Ivr.Storage.Grains.Feed;
 
 namespace Ivr.Storage.ReadModel.Tests;
 

@@ -1,6 +1,4 @@
-using Ivr.Storage.Contracts;
-
-namespace Ivr.Storage.Grains.Feed;
+namespace Ivr.Storage.Contracts;
 
 /// <summary>
 /// Follows committed versions for a consumer: live events from the change stream for low latency, the change feed

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
-using Ivr.Storage.Contracts;
 
-namespace Ivr.Storage.Grains.Feed;
+namespace Ivr.Storage.Contracts;
 
 /// <summary>
 /// Consumes the change feed under a durable subscription name: resumes from the stored checkpoint, then follows
