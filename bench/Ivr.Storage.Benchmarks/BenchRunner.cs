@@ -41,6 +41,16 @@ internal static class BenchRunner
                 results.Add(await Report(HistoryScenarios.RunA1Async(context)));
             }
 
+            if (options.Scenarios.Contains("F1"))
+            {
+                results.Add(await Report(FeedScenarios.RunF1Async(context)));
+            }
+
+            if (options.Scenarios.Contains("RB"))
+            {
+                results.Add(await Report(FeedScenarios.RunRebuildAsync(context)));
+            }
+
             if (options.Scenarios.Contains("M1"))
             {
                 results.Add(await Report(MemoryScenario.RunM1Async(context)));
@@ -49,7 +59,7 @@ internal static class BenchRunner
 
         Console.WriteLine();
         Console.WriteLine(ResultReport.ToTable(results));
-        Console.WriteLine("Not run here: F1 (needs the change feed) and G1 (needs the HTTP gateway).");
+        Console.WriteLine("Not run here: G1 (the HTTP gateway scenario).");
         await ResultReport.WriteJsonAsync(options.OutputPath, results, new Dictionary<string, string>
         {
             ["date"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),

@@ -7,10 +7,11 @@ var duration = new Option<int>("--duration") { Description = "Seconds each timed
 var concurrency = new Option<int>("--concurrency") { Description = "Callers (and baseline connections) for the concurrent scenarios.", DefaultValueFactory = _ => 64 };
 var smoke = new Option<bool>("--smoke") { Description = "Seconds-long run of every scenario with small data, to keep the harness from rotting; targets are printed, not enforced." };
 var output = new Option<string>("--output") { Description = "Where to write the JSON results.", DefaultValueFactory = _ => "bench-results.json" };
-var scenarios = new Option<string>("--scenarios") { Description = "Comma-separated subset of W1,W2,R1,H1,A1,M1.", DefaultValueFactory = _ => "W1,W2,R1,H1,A1,M1" };
+var scenarios = new Option<string>("--scenarios") { Description = "Comma-separated subset of W1,W2,R1,H1,A1,F1,RB,M1.", DefaultValueFactory = _ => "W1,W2,R1,H1,A1,F1,RB,M1" };
+var rebuildVersions = new Option<int>("--rebuild-versions") { Description = "Journal versions the RB scenario rebuilds from.", DefaultValueFactory = _ => 1_000_000 };
 
 var root = new RootCommand("IVR.Storage benchmark harness: every scenario beside its baseline, measured in the same run.");
-foreach (var option in new Option[] { duration, concurrency, smoke, output, scenarios })
+foreach (var option in new Option[] { duration, concurrency, smoke, output, scenarios, rebuildVersions })
 {
     root.Options.Add(option);
 }
@@ -21,6 +22,7 @@ root.SetAction((parse, _) => BenchRunner.RunAsync(new BenchOptions
     Concurrency = parse.GetValue(smoke) ? Math.Min(16, parse.GetValue(concurrency)) : parse.GetValue(concurrency),
     Smoke = parse.GetValue(smoke),
     OutputPath = parse.GetValue(output)!,
+    RebuildVersions = parse.GetValue(rebuildVersions),
     Scenarios = parse.GetValue(scenarios)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase),
 }));
 

@@ -11,7 +11,7 @@ internal sealed record BenchOptions
 
     public string OutputPath { get; init; } = "bench-results.json";
 
-    public IReadOnlySet<string> Scenarios { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "W1", "W2", "R1", "H1", "A1", "M1" };
+    public IReadOnlySet<string> Scenarios { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "W1", "W2", "R1", "H1", "A1", "F1", "RB", "M1" };
 
     public int LongHistory => Smoke ? 300 : 10_000;
 
@@ -22,4 +22,7 @@ internal sealed record BenchOptions
     public int MemoryEntities => Smoke ? 1_000 : 100_000;
 
     public int EntitiesPerCaller => 8;
+
+    /// <summary>Journal versions the RB scenario rebuilds from. The default value is 1,000,000.</summary>
+    public int RebuildVersions { get; init; } = 1_000_000;
 }
