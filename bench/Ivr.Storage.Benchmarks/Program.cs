@@ -7,7 +7,7 @@ var duration = new Option<int>("--duration") { Description = "Seconds each timed
 var concurrency = new Option<int>("--concurrency") { Description = "Callers (and baseline connections) for the concurrent scenarios.", DefaultValueFactory = _ => 64 };
 var smoke = new Option<bool>("--smoke") { Description = "Seconds-long run of every scenario with small data, to keep the harness from rotting; targets are printed, not enforced." };
 var output = new Option<string>("--output") { Description = "Where to write the JSON results.", DefaultValueFactory = _ => "bench-results.json" };
-var scenarios = new Option<string>("--scenarios") { Description = "Comma-separated subset of W1,W2,R1,H1,A1,F1,RB,M1.", DefaultValueFactory = _ => "W1,W2,R1,H1,A1,F1,RB,M1" };
+var scenarios = new Option<string>("--scenarios") { Description = "Comma-separated subset of W1,W2,R1,H1,A1,F1,G1,RB,M1.", DefaultValueFactory = _ => "W1,W2,R1,H1,A1,F1,G1,RB,M1" };
 var rebuildVersions = new Option<int>("--rebuild-versions") { Description = "Journal versions the RB scenario rebuilds from.", DefaultValueFactory = _ => 1_000_000 };
 
 var root = new RootCommand("IVR.Storage benchmark harness: every scenario beside its baseline, measured in the same run.");

@@ -11,7 +11,7 @@ internal sealed record BenchOptions
 
     public string OutputPath { get; init; } = "bench-results.json";
 
-    public IReadOnlySet<string> Scenarios { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "W1", "W2", "R1", "H1", "A1", "F1", "RB", "M1" };
+    public IReadOnlySet<string> Scenarios { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "W1", "W2", "R1", "H1", "A1", "F1", "G1", "RB", "M1" };
 
     public int LongHistory => Smoke ? 300 : 10_000;
 

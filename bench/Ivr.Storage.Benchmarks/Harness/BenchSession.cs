@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Sockets;
 using Ivr.Storage.Journal;
 using Ivr.Storage.Testing;
@@ -38,6 +39,9 @@ internal sealed class BenchSession : IAsyncDisposable
 
     public int SiloProcessId => _silo.Id;
 
+    /// <summary>The bench cluster's id, for other processes (the gateway) that join it as clients.</summary>
+    public required string ClusterId { get; init; }
+
     public static async Task<BenchSession> StartAsync()
     {
         await TestServices.RequirePostgresAsync();
@@ -48,13 +52,14 @@ internal sealed class BenchSession : IAsyncDisposable
         var siloPort = 22111 + offset;
         var gatewayPort = 41000 + offset;
 
-        var start = new ProcessStartInfo("dotnet", [typeof(BenchSession).Assembly.Location, "silo", "--cluster-id", clusterId, "--silo-port", siloPort.ToString(), "--gateway-port", gatewayPort.ToString()])
+        var start = new ProcessStartInfo("dotnet", [typeof(BenchSession).Assembly.Location, "silo", "--cluster-id", clusterId, "--silo-port", siloPort.ToString(CultureInfo.InvariantCulture), "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture)])
         {
             UseShellExecute = false,
         };
         start.Environment["IVR_BENCH_JOURNAL"] = database.JournalConnectionString;
         var silo = Process.Start(start) ?? throw new InvalidOperationException("could not start the bench silo");
         await WaitForPortAsync(silo, gatewayPort);
+
 
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -75,7 +80,7 @@ internal sealed class BenchSession : IAsyncDisposable
             .Build();
         var journal = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddEntityJournal().BuildServiceProvider();
         var baseline = await RawPostgresBaseline.CreateAsync(database.OwnerConnectionString);
-        return new BenchSession(database, silo, host, journal, baseline);
+        return new BenchSession(database, silo, host, journal, baseline) { ClusterId = clusterId };
     }
 
     public async ValueTask DisposeAsync()
@@ -93,7 +98,7 @@ internal sealed class BenchSession : IAsyncDisposable
         await Database.DisposeAsync();
     }
 
-    private static async Task WaitForPortAsync(Process silo, int port)
+    internal static async Task WaitForPortAsync(Process silo, int port)
     {
         for (var attempt = 0; attempt < 300; attempt++)
         {

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Globalization;
+using Ivr.Storage.Testing;
+
+namespace Ivr.Storage.Benchmarks.Harness;
+
+/// <summary>The real HTTP gateway process, joined to the bench cluster, with the development API key and no practical rate limit.</summary>
+internal sealed class GatewayProcess : IAsyncDisposable
+{
+    /// <summary>The development key of appsettings.Development.json (documented in the gateway's .http file).</summary>
+    public const string DevelopmentApiKey = "dev-only-ivr-storage-key";
+
+    private readonly Process _process;
+
+    private GatewayProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public static async Task<GatewayProcess> StartAsync(string clusterId)
+    {
+        var port = 43000 + Random.Shared.Next(0, 900);
+        var url = $"http://127.0.0.1:{port}";
+        var start = new ProcessStartInfo("dotnet", [GatewayAssembly()])
+        {
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(GatewayAssembly())!,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Urls"] = url;
+        start.Environment["IvrStorage__ClusterId"] = clusterId;
+        start.Environment["IvrStorage__ServiceId"] = "ivr-storage-bench";
+        start.Environment["IvrStorage__RedisConnectionString"] = TestServices.RedisConnectionString;
+        start.Environment["Gateway__WritesPerMinute"] = "100000000";
+        start.Environment["Gateway__ReadsPerMinute"] = "100000000";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the gateway");
+        await BenchSession.WaitForPortAsync(process, port);
+        return new GatewayProcess(process, new Uri(url));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static string GatewayAssembly()
+    {
+        // bench/Ivr.Storage.Benchmarks/bin/<configuration>/<tfm>/ -> client/Ivr.Storage.Gateway/bin/<configuration>/<tfm>/
+        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var tfm = here.Name;
+        var configuration = here.Parent!.Name;
+        var root = here.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
+        var path = Path.Combine(root, "client", "Ivr.Storage.Gateway", "bin", configuration, tfm, "Ivr.Storage.Gateway.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException(string.Create(CultureInfo.InvariantCulture, $"Build the gateway first ({path})."));
+    }
+}

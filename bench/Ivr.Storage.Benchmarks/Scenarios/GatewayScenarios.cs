@@ -1,0 +1,50 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Ivr.Storage.Benchmarks.Harness;
+
+namespace Ivr.Storage.Benchmarks.Scenarios;
+
+/// <summary>G1: reads and writes through the HTTP gateway at a fixed request rate, beside the same calls made directly through the Orleans client.</summary>
+internal static class GatewayScenarios
+{
+    private const int Entities = 100;
+
+    public static async Task<IReadOnlyList<Comparison>> RunG1Async(ScenarioContext context)
+    {
+        var perSecond = context.Options.Smoke ? 50 : 250;
+        await using var gateway = await GatewayProcess.StartAsync(context.Session.ClusterId);
+        using var http = new HttpClient { BaseAddress = gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", GatewayProcess.DevelopmentApiKey);
+        http.DefaultRequestHeaders.Add("X-Source", "bench");
+        for (var i = 0; i < Entities; i++)
+        {
+            await context.Entity($"g1-{i}").Put(Payloads.OneKilobyte(i, 0), ScenarioContext.Write($"g1-warm-{i}"));
+            (await http.GetAsync(new Uri($"/entities/bench/g1-{i}", UriKind.Relative))).EnsureSuccessStatusCode();
+        }
+
+        var httpReads = OpenLoop.RunAsync($"HTTP GET entity, {perSecond}/s", perSecond, context.Options.Duration, async sequence =>
+            (await http.GetAsync(new Uri($"/entities/bench/g1-{sequence % Entities}", UriKind.Relative))).EnsureSuccessStatusCode());
+        var httpWrites = OpenLoop.RunAsync($"HTTP PUT entity, {perSecond}/s", perSecond, context.Options.Duration, async sequence =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"/entities/bench/g1-{sequence % Entities}", UriKind.Relative))
+            {
+                Content = new StringContent(Payloads.OneKilobyte(1, sequence), Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+            };
+            request.Headers.Add("Idempotency-Key", $"g1-http-{sequence}");
+            (await http.SendAsync(request)).EnsureSuccessStatusCode();
+        });
+        var (reads, writes) = (await httpReads, await httpWrites);
+
+        var directReads = OpenLoop.RunAsync($"Orleans client get, {perSecond}/s", perSecond, context.Options.Duration,
+            sequence => context.Entity($"g1-{sequence % Entities}").GetCurrent());
+        var directWrites = OpenLoop.RunAsync($"Orleans client put, {perSecond}/s", perSecond, context.Options.Duration,
+            sequence => context.Entity($"g1-{sequence % Entities}").Put(Payloads.OneKilobyte(2, sequence), ScenarioContext.Write($"g1-direct-{sequence}")));
+        var (baseReads, baseWrites) = (await directReads, await directWrites);
+
+        return
+        [
+            new Comparison("G1", "gateway reads, p99", reads, baseReads, "p99 ms", reads.P99Ms, "< 50 (aim 5)", reads.P99Ms < 50),
+            new Comparison("G1", "gateway writes, p99", writes, baseWrites, "p99 ms", writes.P99Ms, "< 100 (aim 20)", writes.P99Ms < 100),
+        ];
+    }
+}
