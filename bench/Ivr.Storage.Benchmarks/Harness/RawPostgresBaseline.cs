@@ -5,14 +5,15 @@ namespace Ivr.Storage.Benchmarks.Harness;
 
 /// <summary>
 /// The raw baseline: plain Npgsql statements doing the same durable work against a table identical to ivr.journal
-/// (same columns, keys, indexes and defaults), one row per statement, autocommit, from this process.
+/// (same columns, keys, indexes and defaults), one row per statement, autocommit, from this process. Rows carry an
+/// idempotency key and request hash like ours, so the unique key index does the same work.
 /// </summary>
 internal sealed class RawPostgresBaseline : IAsyncDisposable
 {
     private const string Insert =
         """
-        INSERT INTO ivr_bench.journal_baseline (entity_type, entity_id, version, kind, payload, committed_at, source, prev_hash, hash)
-        VALUES ($1, $2, $3, 1, $4, now(), 'bench', $5, $6)
+        INSERT INTO ivr_bench.journal_baseline (entity_type, entity_id, version, kind, payload, committed_at, source, idempotency_key, request_hash, prev_hash, hash)
+        VALUES ($1, $2, $3, 1, $4, now(), 'bench', $2 || '@' || $3, $5, $5, $6)
         """;
 
     private const string Select =
