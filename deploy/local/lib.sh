@@ -81,3 +81,26 @@ count_test_results() {
     }
     END { printf "%d %d %d %d\n", passed, failed, skipped, assemblies }'
 }
+
+# Waits until something accepts TCP connections on 127.0.0.1:$1, for at most $2 seconds; fails early when the
+# process $3 (optional) exits. Returns 1 on timeout or exit.
+wait_for_tcp() {
+  local port=$1 seconds=$2 pid=${3:-} i
+  for ((i = 0; i < seconds; i++)); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    [[ -z $pid ]] || kill -0 "$pid" 2>/dev/null || return 1
+    sleep 1
+  done
+  return 1
+}
+
+# Prints the HTTP status line's code of GET http://127.0.0.1:$1$2 (no curl needed), or nothing when unreachable.
+http_status() {
+  local port=$1 path=$2 line
+  {
+    exec 3<>"/dev/tcp/127.0.0.1/$port" &&
+      printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$path" >&3 &&
+      IFS= read -r -t 5 line <&3 &&
+      printf '%s\n' "$line" | awk '{print $2}'
+  } 2>/dev/null || true
+}

@@ -32,7 +32,7 @@ if $run_gateway; then dotnet build "$GATEWAY" -c Release -v minimal -nologo; fi
 start() { # <project dir> <listen URL for ASP.NET Core>
   local name
   name="$(basename "$1")"
-  (cd "$1/bin/Release/net10.0" && Http__Url="$2" ASPNETCORE_URLS="$2" exec dotnet "$name.dll") &
+  (cd "$1/bin/Release/net10.0" && Http__Url="$2" ASPNETCORE_URLS="$2" Urls="$2" exec dotnet "$name.dll") &
 }
 
 pids=()
@@ -55,18 +55,18 @@ pids+=("$silo_pid")
 if $run_gateway; then
   # The gateway's Orleans client needs a silo gateway to connect to at start-up.
   log "waiting for the silo gateway on 127.0.0.1:$IVR_GATEWAY_PORT"
-  for ((i = 0; ; i++)); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$IVR_GATEWAY_PORT") 2>/dev/null && break
+  if ! wait_for_tcp "$IVR_GATEWAY_PORT" 120 "$silo_pid"; then
     kill -0 "$silo_pid" 2>/dev/null || die "the silo exited during start-up"
-    ((i < 120)) || { stop_all; die "the silo did not open 127.0.0.1:$IVR_GATEWAY_PORT within 120 s"; }
-    sleep 1
-  done
+    stop_all
+    die "the silo did not open 127.0.0.1:$IVR_GATEWAY_PORT within 120 s"
+  fi
   start "$GATEWAY" "http://127.0.0.1:$IVR_HTTP_PORT"
   pids+=("$!")
 fi
 
 log "silo:         127.0.0.1:$IVR_SILO_PORT (silo-to-silo), 127.0.0.1:$IVR_GATEWAY_PORT (client gateway)"
 log "dashboard:    http://127.0.0.1:$IVR_DASHBOARD_PORT/dashboard"
+log "health:       http://127.0.0.1:$IVR_DASHBOARD_PORT/alive, /health/ready; metrics /metrics"
 if $run_gateway; then log "HTTP gateway: http://127.0.0.1:$IVR_HTTP_PORT"; fi
 log "Ctrl-C stops everything"
 

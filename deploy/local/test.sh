@@ -12,6 +12,8 @@ fail() { warn "$1"; summary "${2:-0}" "${3:-0}" "${4:-0}"; exit 1; }
 
 cd "$IVR_REPO_ROOT"
 bash deploy/local/services.sh || fail "deploy/local/services.sh failed (services or migrations; see above)"
+# Headless Chromium for the dashboard test (Ivr.Storage.Silo.Tests); Playwright never downloads a browser.
+bash deploy/local/browser.sh || fail "deploy/local/browser.sh failed (chromium; see above)"
 load_env_file
 # Under CI the tests fail loudly instead of skipping when a service is missing.
 if [[ ${CI:-} == true ]]; then export CI=true; fi

@@ -1,9 +1,6 @@
 using Ivr.Storage.Contracts;
 using Ivr.Storage.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
-using Orleans.Configuration;
 using StackExchange.Redis;
 
 namespace Ivr.Storage.Silo.Tests;
@@ -19,7 +16,7 @@ public sealed class SiloProcessTests
         await TestServices.RequirePostgresAsync();
         await TestServices.RequireRedisAsync();
         var clusterId = "silo-test-" + Guid.NewGuid().ToString("N")[..8];
-        await using var silo = SiloProcess.Start(clusterId, portOffset: Random.Shared.Next(0, 900));
+        await using var silo = SiloProcess.Start(clusterId, portOffset: SiloPorts.NextOffset());
         await silo.WaitUntilListeningAsync(StartTimeout);
 
         // The gateway port opens before the silo has written its membership row: poll Redis, bounded.
@@ -40,9 +37,9 @@ public sealed class SiloProcessTests
         }
 
         var key = EntityKey.Create("silo-process", Guid.NewGuid().ToString("N"));
-        using (var client = await ConnectClientAsync(clusterId))
+        using (var client = await ExternalClient.ConnectAsync(clusterId))
         {
-            var grain = client.Services.GetRequiredService<IClusterClient>().GetGrain<IEntityGrain>(key.ToGrainKey());
+            var grain = client.Cluster().GetGrain<IEntityGrain>(key.ToGrainKey());
             var written = await grain.Put("""{"via":"process"}""", new WriteOptions { Provenance = new Provenance { Source = "silo-tests" } });
             Assert.Equal(1, written.Version);
             await client.StopAsync();
@@ -60,22 +57,5 @@ public sealed class SiloProcessTests
         }
 
         Assert.Equal(0, await silo.TerminateAsync(TimeSpan.FromSeconds(60)));
-    }
-
-    private static async Task<IHost> ConnectClientAsync(string clusterId)
-    {
-        var host = Host.CreateApplicationBuilder();
-        host.UseOrleansClient(client =>
-        {
-            client.Configure<ClusterOptions>(options =>
-            {
-                options.ClusterId = clusterId;
-                options.ServiceId = "ivr-storage";
-            });
-            client.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(TestServices.RedisConnectionString));
-        });
-        var app = host.Build();
-        await app.StartAsync();
-        return app;
     }
 }

@@ -1,24 +1,38 @@
 using System.Net;
+using Ivr.Storage.Silo.Dashboard;
+using Ivr.Storage.Silo.Health;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using StackExchange.Redis;
 
 namespace Ivr.Storage.Silo.Commands;
 
-/// <summary>The default command: runs one silo until SIGINT/SIGTERM.</summary>
+/// <summary>The default command: runs one silo until SIGINT/SIGTERM, then shuts down gracefully.</summary>
 internal static class SiloCommand
 {
     public static async Task<int> RunAsync(string[] args, int instance)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.AddServiceDefaults();
         var settings = builder.Configuration.GetSection(SiloSettings.SectionName).Get<SiloSettings>() ?? new SiloSettings();
         var siloPort = settings.SiloPort + instance;
         var gatewayPort = settings.GatewayPort + instance;
         var httpUrl = OffsetPort(builder.Configuration["Http:Url"] ?? "http://127.0.0.1:8080", instance);
         builder.WebHost.UseUrls(httpUrl);
+        var onKubernetes = !string.IsNullOrEmpty(builder.Configuration["KUBERNETES_SERVICE_HOST"]);
 
         var journalConnection = RequireConnectionString(builder.Configuration, "Journal");
         var redisConnection = RequireConnectionString(builder.Configuration, "Redis");
+
+        // SIGTERM stops the host; the silo then drains (no new work, in-flight calls finish, grains deactivate,
+        // membership says goodbye) within this budget, after which the host gives up waiting and the process exits.
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = settings.ShutdownGracePeriod);
+        builder.Services.AddHealthChecks()
+            .AddPostgresReadiness("postgresql", journalConnection)
+            .AddRedisReadiness("redis", redisConnection)
+            .AddCheck<SiloStatusReadinessCheck>("silo", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        var dashboard = builder.AddDashboardSecurity(httpUrl);
 
         builder.UseOrleans(silo =>
         {
@@ -28,7 +42,25 @@ internal static class SiloCommand
                 options.ServiceId = settings.ServiceId;
             });
             silo.Configure<SiloOptions>(options => options.SiloName = settings.SiloName ?? $"{Environment.MachineName}-{siloPort}");
-            silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedAddress), siloPort, gatewayPort);
+            if (onKubernetes)
+            {
+                // Pod name, pod IP (advertised, listening on any address) and the orleans/serviceId and
+                // orleans/clusterId labels come from the pod; the Kubernetes watcher removes dead pods' silos.
+                silo.Configure<EndpointOptions>(options =>
+                {
+                    options.SiloPort = siloPort;
+                    options.GatewayPort = gatewayPort;
+                });
+                silo.UseKubernetesHosting();
+            }
+            else
+            {
+                silo.ConfigureEndpoints(ResolveAddress(settings.AdvertisedAddress), siloPort, gatewayPort);
+            }
+
+            // Failure detection (probe timeout, missed probes, votes) stays at Orleans' defaults unless configured;
+            // the fault-injection suite lowers it so a paused silo is declared dead within seconds.
+            silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:ClusterMembership"));
             silo.UseRedisClustering(options =>
             {
                 options.ConfigurationOptions = ConfigurationOptions.Parse(redisConnection);
@@ -42,16 +74,20 @@ internal static class SiloCommand
                 options.ConnectionString = journalConnection;
             });
             silo.AddEntityStore();
-            silo.AddDashboard();
+            silo.AddActivityPropagation();
+            silo.AddDashboard(options => builder.Configuration.GetSection(DashboardSettings.SectionName).Bind(options));
         });
 
         var app = builder.Build();
-        var dashboardPath = builder.Configuration["Dashboard:Path"] ?? "/dashboard";
-        app.MapGet("/alive", () => Results.Ok("alive"));
-        app.MapOrleansDashboard(dashboardPath);
+        app.MapDefaultEndpoints();
+        app.MapDashboard(dashboard);
 
         await app.StartAsync();
-        Console.WriteLine($"IVR.Storage silo '{settings.ClusterId}': silo port {siloPort}, gateway port {gatewayPort}, dashboard {httpUrl.TrimEnd('/')}{dashboardPath}");
+        // The options in effect: on Kubernetes the cluster id comes from the pod's labels, not from Orleans:ClusterId.
+        var cluster = app.Services.GetRequiredService<IOptions<ClusterOptions>>().Value;
+        app.Logger.LogInformation(
+            "IVR.Storage silo of cluster {ClusterId}: silo port {SiloPort}, gateway port {GatewayPort}, HTTP {HttpUrl} (dashboard {DashboardPath}, {ReadinessPath}, {AlivePath}, {MetricsPath})",
+            cluster.ClusterId, siloPort, gatewayPort, httpUrl.TrimEnd('/'), dashboard.Path, ServiceDefaultsExtensions.ReadinessPath, ServiceDefaultsExtensions.AlivePath, ServiceDefaultsExtensions.MetricsPath);
         await app.WaitForShutdownAsync();
         return 0;
     }
@@ -67,4 +103,11 @@ internal static class SiloCommand
         uri.Port += instance;
         return uri.Uri.ToString();
     }
+
+    /// <summary>An IP address as is; a host name (a compose service name) resolved to its first IPv4 address.</summary>
+    private static IPAddress ResolveAddress(string address) =>
+        IPAddress.TryParse(address, out var parsed)
+            ? parsed
+            : Dns.GetHostAddresses(address).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+              ?? throw new InvalidOperationException($"Orleans:AdvertisedAddress '{address}' does not resolve to an IPv4 address.");
 }

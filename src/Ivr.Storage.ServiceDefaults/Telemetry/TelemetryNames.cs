@@ -1,0 +1,29 @@
+namespace Ivr.Storage.ServiceDefaults.Telemetry;
+
+/// <summary>The activity sources and meters every host exports.</summary>
+public static class TelemetryNames
+{
+    /// <summary>Orleans' runtime spans (messaging, activation); emitted only once a host calls <c>AddActivityPropagation()</c>.</summary>
+    public const string OrleansRuntimeSource = "Microsoft.Orleans.Runtime";
+
+    /// <summary>Orleans' spans around grain calls (client and server side); emitted only with <c>AddActivityPropagation()</c>.</summary>
+    public const string OrleansApplicationSource = "Microsoft.Orleans.Application";
+
+    /// <summary>Orleans' own instruments (messaging, activations, membership).</summary>
+    public const string OrleansMeter = "Microsoft.Orleans";
+
+    /// <summary>
+    /// The journal's instruments. Spelled out rather than referenced so that hosts without the journal (the HTTP
+    /// gateway) need not reference it; a test checks it equals <c>JournalMetrics.MeterName</c>.
+    /// </summary>
+    public const string JournalMeter = "Ivr.Storage.Journal";
+
+    /// <summary>The entity grain's instruments; a test checks it equals <c>EntityMetrics.MeterName</c>.</summary>
+    public const string EntitiesMeter = "Ivr.Storage.Entities";
+
+    /// <summary>Every activity source the tracer listens to, besides ASP.NET Core and Npgsql instrumentation.</summary>
+    public static IReadOnlyList<string> ActivitySources { get; } = [OrleansRuntimeSource, OrleansApplicationSource];
+
+    /// <summary>Every meter the meter provider collects, besides ASP.NET Core, runtime and Npgsql instrumentation.</summary>
+    public static IReadOnlyList<string> Meters { get; } = [OrleansMeter, JournalMeter, EntitiesMeter];
+}

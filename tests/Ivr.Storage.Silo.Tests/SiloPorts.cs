@@ -1,0 +1,13 @@
+namespace Ivr.Storage.Silo.Tests;
+
+/// <summary>
+/// Port offsets for <see cref="Ivr.Storage.Testing.SiloProcess"/>: the test classes of this assembly run in parallel,
+/// and independent random offsets would now and then give two silos the same ports. One random start per run (so
+/// runs of other clones rarely meet), then consecutive offsets.
+/// </summary>
+internal static class SiloPorts
+{
+    private static int _next = Random.Shared.Next(0, 800);
+
+    public static int NextOffset() => Interlocked.Increment(ref _next);
+}
