@@ -8,22 +8,25 @@ using Polly;
 namespace Ivr.Storage.Client;
 
 /// <summary>
-/// <see cref="IEntityStore"/> over an Orleans <see cref="IGrainFactory"/>: every call runs through one resilience
-/// pipeline (retry, circuit breaker) and surfaces only the Contracts' typed exceptions.
+/// <see cref="IEntityStore"/>, <see cref="IChangeFeed"/> and <see cref="IReadModel"/> over an Orleans
+/// <see cref="IGrainFactory"/>: every call runs through one resilience pipeline (retry, circuit breaker), shared by
+/// all three facades because they fail together when the cluster is down, and surfaces only the Contracts' typed exceptions.
 /// </summary>
-public sealed partial class EntityStore : IEntityStore
+public sealed partial class EntityStore : IEntityStore, IChangeFeed, IReadModel
 {
     private readonly IGrainFactory _grains;
     private readonly ResiliencePipeline _pipeline;
     private readonly WriteOptionsFactory _writeOptions;
     private readonly JsonSerializerOptions _serializerOptions;
+    private readonly TimeProvider _timeProvider;
 
-    private EntityStore(IGrainFactory grains, IvrStorageClientOptions options, ResiliencePipeline pipeline)
+    private EntityStore(IGrainFactory grains, IvrStorageClientOptions options, ResiliencePipeline pipeline, TimeProvider timeProvider)
     {
         _grains = grains;
         _pipeline = pipeline;
         _writeOptions = new WriteOptionsFactory(options);
         _serializerOptions = options.SerializerOptions ?? JsonSerializerOptions.Web;
+        _timeProvider = timeProvider;
     }
 
     /// <summary>
@@ -41,7 +44,8 @@ public sealed partial class EntityStore : IEntityStore
             throw new ArgumentException(validation.FailureMessage, nameof(options));
         }
 
-        return new EntityStore(grains, options, StorePipeline.Create(options.Resilience, timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance));
+        timeProvider ??= TimeProvider.System;
+        return new EntityStore(grains, options, StorePipeline.Create(options.Resilience, timeProvider, logger ?? NullLogger.Instance), timeProvider);
     }
 
     private Task<WriteResult> WriteAsync(EntityKey key, EntityWriteOptions? options, Func<IEntityGrain, WriteOptions, Task<WriteResult>> write, CancellationToken cancellationToken)
@@ -54,14 +58,18 @@ public sealed partial class EntityStore : IEntityStore
     private Task<T> ReadAsync<T>(EntityKey key, Func<IEntityGrain, Task<T>> read, CancellationToken cancellationToken) =>
         InvokeAsync(key, retrySafe: true, read, cancellationToken);
 
-    private async Task<T> InvokeAsync<T>(EntityKey key, bool retrySafe, Func<IEntityGrain, Task<T>> call, CancellationToken cancellationToken)
+    private Task<T> InvokeAsync<T>(EntityKey key, bool retrySafe, Func<IEntityGrain, Task<T>> call, CancellationToken cancellationToken)
     {
         if (key.Type is null)
         {
             throw new EntityValidationException(ValidationErrorCode.InvalidType, "key", "The entity key is empty; create it with EntityKey.Create.");
         }
 
-        var grain = _grains.GetGrain<IEntityGrain>(key.ToGrainKey());
+        return CallAsync(_grains.GetGrain<IEntityGrain>(key.ToGrainKey()), retrySafe, call, cancellationToken);
+    }
+
+    private async Task<T> CallAsync<TGrain, T>(TGrain grain, bool retrySafe, Func<TGrain, Task<T>> call, CancellationToken cancellationToken)
+    {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(StorePipeline.RetrySafe, retrySafe);
         try

@@ -23,4 +23,10 @@ public sealed class GatewayOptions
 
     /// <summary>Reads per minute per caller before 429. The default value is 1000.</summary>
     public int ReadsPerMinute { get; set; } = 1000;
+
+    /// <summary>
+    /// How often <c>/changes/stream</c> polls the change feed once it has caught up, which is also the live latency
+    /// of the stream. The default value is 250 ms.
+    /// </summary>
+    public TimeSpan ChangeStreamPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 }

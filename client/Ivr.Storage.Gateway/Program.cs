@@ -12,8 +12,9 @@ using Scalar.AspNetCore;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName)
-    .Validate(options => options.MaxRequestBodyBytes > 0 && options.WritesPerMinute > 0 && options.ReadsPerMinute > 0 && options.UnavailableRetryAfterSeconds > 0,
-        "Gateway:MaxRequestBodyBytes, WritesPerMinute, ReadsPerMinute and UnavailableRetryAfterSeconds must be positive.")
+    .Validate(options => options.MaxRequestBodyBytes > 0 && options.WritesPerMinute > 0 && options.ReadsPerMinute > 0 && options.UnavailableRetryAfterSeconds > 0
+            && options.ChangeStreamPollInterval > TimeSpan.Zero,
+        "Gateway:MaxRequestBodyBytes, WritesPerMinute, ReadsPerMinute, UnavailableRetryAfterSeconds and ChangeStreamPollInterval must be positive.")
     .ValidateOnStart();
 builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewayOptions>>((kestrel, gateway) =>
     kestrel.Limits.MaxRequestBodySize = gateway.Value.MaxRequestBodyBytes);
@@ -43,6 +44,8 @@ app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
 app.MapHealthApi();
 app.MapEntitiesApi();
+app.MapChangesApi();
+app.MapQueriesApi();
 
 await app.RunAsync();
 

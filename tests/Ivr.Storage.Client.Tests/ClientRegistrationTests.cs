@@ -7,6 +7,13 @@ namespace Ivr.Storage.Client.Tests;
 /// <summary>Registration and options: no cluster needed.</summary>
 public sealed class ClientRegistrationTests
 {
+    private static ServiceProvider WorkerProvider() =>
+        new ServiceCollection().AddIvrStorageClient(options =>
+        {
+            options.Source = "worker";
+            options.RedisConnectionString = "localhost:6379";
+        }).BuildServiceProvider();
+
     [Fact]
     public void the_configuration_overload_binds_the_IvrStorage_section_and_falls_back_to_the_redis_connection_string()
     {
@@ -42,12 +49,19 @@ public sealed class ClientRegistrationTests
     [Fact]
     public void the_client_retries_its_first_connection_with_the_configured_attempts()
     {
-        using var provider = new ServiceCollection().AddIvrStorageClient(options =>
-        {
-            options.Source = "worker";
-            options.RedisConnectionString = "localhost:6379";
-        }).BuildServiceProvider();
+        using var provider = WorkerProvider();
 
         Assert.IsType<Hosting.ConnectRetryFilter>(provider.GetRequiredService<Orleans.IClientConnectionRetryFilter>());
+    }
+
+    [Fact]
+    public void the_change_feed_and_read_model_facades_are_the_entity_stores_instance_so_they_share_its_circuit_breaker()
+    {
+        using var provider = WorkerProvider();
+
+        var store = provider.GetRequiredService<IEntityStore>();
+
+        Assert.Same(store, provider.GetRequiredService<IChangeFeed>());
+        Assert.Same(store, provider.GetRequiredService<IReadModel>());
     }
 }

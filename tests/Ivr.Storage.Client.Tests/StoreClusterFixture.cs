@@ -19,6 +19,10 @@ public class StoreClusterFixture : RedisEntityClusterFixture
 
     public IEntityStore Store => _client!.Services.GetRequiredService<IEntityStore>();
 
+    public IChangeFeed Feed => _client!.Services.GetRequiredService<IChangeFeed>();
+
+    public IReadModel ReadModel => _client!.Services.GetRequiredService<IReadModel>();
+
     public IClusterClient ClusterClient => _client!.Services.GetRequiredService<IClusterClient>();
 
     /// <summary>Settings the tests in this fixture run with; fast retries, and a breaker that only opens on purpose.</summary>

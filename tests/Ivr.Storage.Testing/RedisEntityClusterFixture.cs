@@ -28,6 +28,26 @@ public class RedisEntityClusterFixture : IAsyncLifetime
 
     public string RedisConnectionString => TestServices.RedisConnectionString;
 
+    private TestDatabase? _database;
+
+    /// <summary>
+    /// When set, the cluster runs on a database of its own (<see cref="TestDatabase"/>, named with this prefix) that
+    /// is dropped afterwards; otherwise on the shared local database.
+    /// </summary>
+    protected virtual string? OwnDatabasePrefix => null;
+
+    /// <summary>The journal (and read model) database.</summary>
+    protected string JournalConnectionString => _database?.JournalConnectionString ?? TestServices.JournalConnectionString;
+
+    /// <summary>
+    /// Whether silos run the read-model projection. Off by default, as in <see cref="EntityClusterFixture"/>: on the
+    /// shared database the projections of several test clusters would only fence each other.
+    /// </summary>
+    protected virtual bool RunProjection => false;
+
+    /// <summary>Further silo configuration, e.g. <c>ReadModel:MinPositionWait</c>.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> SiloSettings { get; } = new Dictionary<string, string?>();
+
     /// <summary>Silos currently running.</summary>
     public int RunningSilos
     {
@@ -44,6 +64,11 @@ public class RedisEntityClusterFixture : IAsyncLifetime
     {
         await TestServices.RequirePostgresAsync();
         await TestServices.RequireRedisAsync();
+        if (OwnDatabasePrefix is { } prefix)
+        {
+            _database = await TestDatabase.CreateAsync(prefix);
+        }
+
         await StartSiloAsync();
     }
 
@@ -75,14 +100,25 @@ public class RedisEntityClusterFixture : IAsyncLifetime
         }
     }
 
-    public virtual async Task DisposeAsync() => await StopAllSilosAsync();
+    public virtual async Task DisposeAsync()
+    {
+        await StopAllSilosAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
 
     private IHost BuildSilo(int siloPort, int gatewayPort)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Journal"] = TestServices.JournalConnectionString });
+        var journal = JournalConnectionString;
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(SiloSettings)
+        {
+            ["ConnectionStrings:Journal"] = journal,
+            ["ReadModel:Enabled"] = RunProjection ? "true" : "false",
+        });
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
-        var journal = TestServices.JournalConnectionString;
         var redis = RedisConnectionString;
         builder.UseOrleans(silo =>
         {

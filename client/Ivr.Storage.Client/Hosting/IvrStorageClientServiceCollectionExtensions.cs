@@ -11,12 +11,12 @@ using StackExchange.Redis;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers <see cref="IEntityStore"/> and, unless the host already runs one, the Orleans client it talks through.</summary>
+/// <summary>Registers <see cref="IEntityStore"/>, <see cref="IChangeFeed"/>, <see cref="IReadModel"/> and, unless the host already runs one, the Orleans client it talks through.</summary>
 public static class IvrStorageClientServiceCollectionExtensions
 {
     /// <summary>
     /// Adds an Orleans client that finds the cluster's gateways in Redis (no silo addresses) and the
-    /// <see cref="IEntityStore"/> facade over it. The client connects when the host starts.
+    /// <see cref="IEntityStore"/>, <see cref="IChangeFeed"/> and <see cref="IReadModel"/> facades over it. The client connects when the host starts.
     /// </summary>
     public static IServiceCollection AddIvrStorageClient(this IServiceCollection services, Action<IvrStorageClientOptions> configure)
     {
@@ -45,7 +45,7 @@ public static class IvrStorageClientServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Adds only the <see cref="IEntityStore"/> facade, over the <see cref="IGrainFactory"/> the host already has
+    /// Adds only the facades (<see cref="IEntityStore"/>, <see cref="IChangeFeed"/>, <see cref="IReadModel"/>), over the <see cref="IGrainFactory"/> the host already has
     /// (a host that runs its own Orleans client, or a silo). Only <see cref="IvrStorageClientOptions.Source"/> and the
     /// resilience settings matter here.
     /// </summary>
@@ -82,11 +82,15 @@ public static class IvrStorageClientServiceCollectionExtensions
 
     private static IServiceCollection AddFacade(this IServiceCollection services)
     {
-        services.TryAddSingleton<IEntityStore>(provider => EntityStore.Create(
+        services.TryAddSingleton(provider => EntityStore.Create(
             provider.GetRequiredService<IGrainFactory>(),
             provider.GetRequiredService<IOptions<IvrStorageClientOptions>>().Value,
             provider.GetService<TimeProvider>(),
             provider.GetService<ILoggerFactory>()?.CreateLogger<EntityStore>()));
+        // One instance behind the three facades, so they share one circuit breaker.
+        services.TryAddSingleton<IEntityStore>(provider => provider.GetRequiredService<EntityStore>());
+        services.TryAddSingleton<IChangeFeed>(provider => provider.GetRequiredService<EntityStore>());
+        services.TryAddSingleton<IReadModel>(provider => provider.GetRequiredService<EntityStore>());
         return services;
     }
 }

@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace Ivr.Storage.Gateway.Api;
 
-/// <summary>PUT, PATCH, DELETE and revert. Each answers with the new version as ETag and a <see cref="WriteResponse"/>.</summary>
+/// <summary>
+/// PUT, PATCH, DELETE and revert. Each answers with the new version as ETag, its feed position as <c>X-Feed-Position</c>
+/// and a <see cref="WriteResponse"/>.
+/// </summary>
 internal static class EntityWriteEndpoints
 {
     public static async Task<IResult> PutAsync(HttpContext context, IEntityStore store, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
@@ -15,6 +18,7 @@ internal static class EntityWriteEndpoints
         var body = await RequestBody.ReadAsync(context.Request, RequestBody.Json, options.Value, cancellationToken);
         var result = await store.PutAsync(key, body, write, cancellationToken);
         context.Response.Headers.ETag = Preconditions.ETag(result.Version);
+        FeedHeaders.SetFeedPosition(context.Response, result);
         // Version 1 is a creation; a put after a delete continues the numbering and counts as a replacement.
         return result.Version == 1
             ? TypedResults.Created(EntityRoute.Location(key), WriteResponse.From(result))
@@ -47,6 +51,7 @@ internal static class EntityWriteEndpoints
     private static IResult Answer(HttpContext context, WriteResult result)
     {
         context.Response.Headers.ETag = Preconditions.ETag(result.Version);
+        FeedHeaders.SetFeedPosition(context.Response, result);
         return TypedResults.Ok(WriteResponse.From(result));
     }
 

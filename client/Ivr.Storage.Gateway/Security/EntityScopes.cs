@@ -18,6 +18,14 @@ internal static class EntityScopes
         return Scopes(caller).Any(scope => Grants(scope, verb, entityType));
     }
 
+    /// <summary>Whether the caller may do <paramref name="operation"/> on every type (a <c>*</c> scope), present and future.</summary>
+    public static bool AllowsEveryType(ClaimsPrincipal caller, EntityOperation operation)
+    {
+        var verb = operation == EntityOperation.Read ? "read" : "write";
+        // No entity type is named "*", so only the pattern "*" itself grants it.
+        return Scopes(caller).Any(scope => Grants(scope, verb, "*"));
+    }
+
     public static string Required(EntityOperation operation, string entityType) =>
         $"entities:{(operation == EntityOperation.Read ? "read" : "write")}:{entityType}";
 

@@ -1,0 +1,77 @@
+using System.Runtime.CompilerServices;
+using Ivr.Storage.Client.Resilience;
+using Ivr.Storage.Contracts;
+
+namespace Ivr.Storage.Client;
+
+public sealed partial class EntityStore
+{
+    private static readonly TimeSpan DefaultPollInterval = TimeSpan.FromMilliseconds(200);
+
+    private IChangeFeedGrain Feed => _grains.GetGrain<IChangeFeedGrain>(0);
+
+    /// <inheritdoc />
+    public Task<ChangePage> ReadAsync(FeedPosition after, int limit = 100, CancellationToken cancellationToken = default) =>
+        CallAsync(Feed, retrySafe: true, grain => grain.Read(after, limit), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<FeedPosition> GetHorizonAsync(CancellationToken cancellationToken = default) =>
+        CallAsync(Feed, retrySafe: true, grain => grain.ReadHorizon(), cancellationToken);
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<ChangeEvent> FollowAsync(FeedPosition? after = null, TimeSpan? pollInterval = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var position = after ?? await GetHorizonAsync(cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            var page = await ReadAsync(position, IChangeFeedGrain.MaxPageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var change in page.Changes)
+            {
+                yield return change;
+            }
+
+            position = page.Next;
+            if (page.Changes.Count < IChangeFeedGrain.MaxPageSize)
+            {
+                await Task.Delay(pollInterval ?? DefaultPollInterval, _timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<ChangeEvent> SubscribeAsync(string name, int checkpointEvery = 100, TimeSpan? pollInterval = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new EntityValidationException(ValidationErrorCode.InvalidArgument, "name", "A subscription needs a name.");
+        }
+
+        if (checkpointEvery < 1)
+        {
+            throw new EntityValidationException(ValidationErrorCode.InvalidArgument, "checkpointEvery", $"checkpointEvery must be at least 1; got {checkpointEvery}.");
+        }
+
+        // FeedSubscription calls the grains itself, outside the pipeline: its failures are only translated, never
+        // retried here, because a resumed subscription restarts from its checkpoint and the caller must see that.
+        var changes = FeedSubscription.FollowAsync(_grains, name, checkpointEvery, pollInterval ?? DefaultPollInterval, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using (changes.ConfigureAwait(false))
+        {
+            while (await NextAsync(changes).ConfigureAwait(false))
+            {
+                yield return changes.Current;
+            }
+        }
+    }
+
+    private static async Task<bool> NextAsync(IAsyncEnumerator<ChangeEvent> changes)
+    {
+        try
+        {
+            return await changes.MoveNextAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (TransientClusterErrors.Translate(exception) is var translated && !ReferenceEquals(translated, exception))
+        {
+            throw translated;
+        }
+    }
+}

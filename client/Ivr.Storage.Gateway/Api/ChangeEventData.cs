@@ -1,0 +1,16 @@
+using System.Text.Json;
+using Ivr.Storage.Contracts;
+
+namespace Ivr.Storage.Gateway.Api;
+
+/// <summary>The <c>data</c> of a change event: the entity, the version, its feed position, provenance, hash and payload (null for a delete).</summary>
+internal sealed record ChangeEventData(
+    string EntityType,
+    string EntityId,
+    long Version,
+    ChangeKind Kind,
+    string Position,
+    Provenance Provenance,
+    string Hash,
+    JsonElement? Payload,
+    int? SchemaVersion);

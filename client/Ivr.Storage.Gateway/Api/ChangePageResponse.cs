@@ -1,0 +1,7 @@
+namespace Ivr.Storage.Gateway.Api;
+
+/// <summary>
+/// A page of the change feed, filtered to the types the caller may read. <see cref="Next"/> is where to resume
+/// (<c>?after=</c>): it passes the changes filtered out too, so a page may be empty and still move on.
+/// </summary>
+internal sealed record ChangePageResponse(IReadOnlyList<ChangeEventResponse> Changes, string Next);

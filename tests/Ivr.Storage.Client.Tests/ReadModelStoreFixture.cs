@@ -1,0 +1,21 @@
+namespace Ivr.Storage.Client.Tests;
+
+/// <summary>
+/// A store cluster on a database of its own with the read-model projection running, so change-feed and query tests
+/// see only this fixture's writes and the projection is not fenced by other test clusters.
+/// </summary>
+public sealed class ReadModelStoreFixture : StoreClusterFixture
+{
+    protected override string? OwnDatabasePrefix => "ivr_client_readmodel";
+
+    protected override bool RunProjection => true;
+
+    // Short, so the test of an unreachable minimum position is quick.
+    protected override IReadOnlyDictionary<string, string?> SiloSettings { get; } = new Dictionary<string, string?> { ["ReadModel:MinPositionWait"] = "00:00:01" };
+}
+
+[CollectionDefinition(Name)]
+public sealed class ReadModelStoreCollection : ICollectionFixture<ReadModelStoreFixture>
+{
+    public const string Name = "read model store cluster";
+}
