@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Ivr.Storage.Gateway;
 using Ivr.Storage.Gateway.Api;
 using Ivr.Storage.Gateway.Errors;
+using Ivr.Storage.Gateway.Health;
 using Ivr.Storage.Gateway.OpenApi;
 using Ivr.Storage.Gateway.Security;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -10,6 +11,9 @@ using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+// Readiness (/health/ready, like the silo's) asks the cluster, which reads the journal; the gateway has no database credentials.
+builder.Services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: [ServiceDefaultsExtensions.ReadyTag]);
 
 builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName)
     .Validate(options => options.MaxRequestBodyBytes > 0 && options.WritesPerMinute > 0 && options.ReadsPerMinute > 0 && options.UnavailableRetryAfterSeconds > 0
@@ -42,6 +46,7 @@ app.UseRateLimiter();
 // The API description and its browsable reference are public: they describe the API, they expose no data.
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
+app.MapDefaultEndpoints();
 app.MapHealthApi();
 app.MapEntitiesApi();
 app.MapChangesApi();

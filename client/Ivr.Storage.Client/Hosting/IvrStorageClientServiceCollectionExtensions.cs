@@ -61,7 +61,8 @@ public static class IvrStorageClientServiceCollectionExtensions
     {
         services.AddSingleton<IValidateOptions<IvrStorageClientOptions>>(new IvrStorageClientOptionsValidator());
         services.AddOptions<IvrStorageClientOptions>().ValidateOnStart();
-        services.AddOrleansClient(client => client.UseRedisClustering(_ => { }));
+        // Activity propagation: a request's trace continues from the gateway or worker into the grain and its database calls.
+        services.AddOrleansClient(client => client.UseRedisClustering(_ => { }).AddActivityPropagation());
 
         // The Orleans options are derived from ours when first resolved, so both overloads (delegate and configuration) feed them.
         services.AddOptions<RedisClusteringOptions>().Configure<IOptions<IvrStorageClientOptions>>((redis, ours) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Ivr.Storage.Client;
 using Ivr.Storage.Contracts;
 using Ivr.Storage.Gateway.Errors;
+using Ivr.Storage.Gateway.Health;
 using Microsoft.Extensions.Options;
 
 namespace Ivr.Storage.Gateway.Api;
@@ -9,11 +10,6 @@ namespace Ivr.Storage.Gateway.Api;
 /// <summary><c>/health</c>: the process is alive. <c>/ready</c>: a grain answers through the cluster after reading the journal.</summary>
 internal static class HealthApi
 {
-    /// <summary>Verifying an entity reads the journal every time: the probe covers client, cluster and database.</summary>
-    private static readonly EntityKey Probe = EntityKey.Create("ivr-health", "ready-probe");
-
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(5);
-
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
         var health = app.MapGroup(string.Empty).AllowAnonymous().DisableRateLimiting().WithTags("Health");
@@ -27,14 +23,11 @@ internal static class HealthApi
 
     private static async Task<IResult> ReadyAsync(HttpContext context, IEntityStore store, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ReadyTimeout);
-        try
+        if (await ClusterReadinessCheck.ProbeAsync(store, cancellationToken))
         {
-            await store.VerifyAsync(Probe, timeout.Token);
             return TypedResults.Ok(new { status = "ready" });
         }
-        catch (Exception exception) when (exception is StoreUnavailableException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        else
         {
             context.Response.Headers.RetryAfter = options.Value.UnavailableRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             return TypedResults.Problem(EntityProblems.Problem(StatusCodes.Status503ServiceUnavailable, "not-ready", "The storage cluster is not ready",
