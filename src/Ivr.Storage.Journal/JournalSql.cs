@@ -76,14 +76,17 @@ internal static class JournalSql
     /// The change feed: rows after a (transaction, position) cursor, only from transactions older than every
     /// transaction still running. Below that horizon nothing can appear any more (holes from rollbacks stay
     /// holes), so a reader never skips a row that commits late and never waits on a hole.
+    /// The text copy of the transaction id has an alias of its own: ORDER BY prefers output column names, and an
+    /// output column named tx_id would sort the feed as text ('1000' before '999'), skipping and repeating rows
+    /// whenever transaction ids gain a digit (found by the fault-injection suite).
     /// </summary>
     public const string ReadFeed =
         $"""
-        SELECT {Columns}, tx_id::text
-          FROM ivr.journal
-         WHERE (tx_id, position) > ($1::text::xid8, $2)
-           AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
-         ORDER BY tx_id, position
+        SELECT {Columns}, journal.tx_id::text AS tx_text
+          FROM ivr.journal AS journal
+         WHERE (journal.tx_id, journal.position) > ($1::text::xid8, $2)
+           AND journal.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+         ORDER BY journal.tx_id, journal.position
          LIMIT $3
         """;
 
