@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The long form of the fault-injection suite (issue 8): runs tests/Ivr.Storage.FaultInjection once per scenario,
+# each with its own private PostgreSQL, Redis and three silos on 127.0.0.1 (the shared services on 55432/56379
+# are never touched), minutes of load instead of the tests' seconds, and prints every scenario's results table.
+#
+#   bash deploy/local/fault-soak.sh                      # every scenario, defaults below
+#   bash deploy/local/fault-soak.sh kill9 sigstop        # some of them
+#   FI_DURATION=600 FI_WRITERS=32 bash deploy/local/fault-soak.sh pg-restart
+#
+# Settings (environment): FI_DURATION seconds of load per scenario (120), FI_WRITERS concurrent writers (16),
+# FI_REDIS_OUTAGE seconds Redis stays down (30), FI_CHURN_CYCLES silo start/stop cycles, 0 = as many as fit (0).
+# Exits non-zero when any scenario lost or duplicated a write, broke a check, or did not recover.
+set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+duration=${FI_DURATION:-120}
+writers=${FI_WRITERS:-16}
+redis_outage=${FI_REDIS_OUTAGE:-30}
+churn_cycles=${FI_CHURN_CYCLES:-0}
+scenarios=("$@")
+((${#scenarios[@]} > 0)) || scenarios=(kill9 sigstop pg-restart redis-outage churn)
+
+if [[ -z "$(pg_bin_dir)" ]] || ! command -v redis-server >/dev/null || ! command -v redis-cli >/dev/null; then
+  die "PostgreSQL or Redis binaries are missing; run deploy/local/services.sh once (it installs them)"
+fi
+
+cd "$IVR_REPO_ROOT"
+export DOTNET_CLI_UI_LANGUAGE=en DOTNET_NOLOGO=1
+log "building the fault-injection program and the silo (Release)"
+dotnet build tests/Ivr.Storage.FaultInjection/Ivr.Storage.FaultInjection.csproj -c Release -v quiet >/dev/null ||
+  die "build failed: dotnet build tests/Ivr.Storage.FaultInjection -c Release"
+
+results="$IVR_REPO_ROOT/.local/fault-soak/$(date +%Y%m%dT%H%M%S)-$$"
+mkdir -p "$results"
+failed=()
+for scenario in "${scenarios[@]}"; do
+  log "scenario $scenario: ${duration} s of load, $writers writers (log: $results/$scenario.log)"
+  # One program run per scenario: a scenario that breaks the cluster cannot spoil the next one.
+  if dotnet "tests/Ivr.Storage.FaultInjection/bin/Release/net10.0/Ivr.Storage.FaultInjection.dll" \
+    --scenario "$scenario" --duration "$duration" --writers "$writers" \
+    --redis-outage "$redis_outage" --churn-cycles "$churn_cycles" 2>&1 | tee "$results/$scenario.log"; then
+    log "scenario $scenario passed"
+  else
+    warn "scenario $scenario FAILED"
+    failed+=("$scenario")
+  fi
+done
+
+log "results: $results"
+for scenario in "${scenarios[@]}"; do grep -E "^\| $scenario " "$results/$scenario.log" || true; done
+((${#failed[@]} == 0)) || die "failed: ${failed[*]}"
+log "every scenario passed"

@@ -1,0 +1,65 @@
+using Ivr.Storage.FaultInjection.Checking;
+using Ivr.Storage.FaultInjection.Scenarios;
+using Xunit.Abstractions;
+
+namespace Ivr.Storage.FaultInjection.Tests;
+
+/// <summary>
+/// The short form of every scenario (seconds of load): no acknowledged write lost, none duplicated, every chain
+/// intact, every refused write absent, every unknown outcome settled by its retry, and the cluster serving again
+/// within <see cref="RecoveryBound"/>.
+/// </summary>
+[Collection(FaultInjectionCollection.Name)]
+public sealed class FaultScenarioTests(FaultClusterFixture fixture, ITestOutputHelper output)
+{
+    private static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(45);
+
+    private static readonly ScenarioOptions Short = new()
+    {
+        Duration = TimeSpan.FromSeconds(6),
+        RedisOutage = TimeSpan.FromSeconds(4),
+        ChurnCycles = 2,
+        RecoveryBound = RecoveryBound,
+    };
+
+    [Fact]
+    public Task kill_9_of_a_silo_under_load_loses_no_acknowledged_write() => RunAsync(FaultScenario.Kill9);
+
+    [Fact]
+    public Task a_silo_paused_until_declared_dead_and_resumed_forks_no_history() => RunAsync(FaultScenario.Sigstop);
+
+    [Fact]
+    public Task postgresql_restarted_under_load_loses_no_acknowledged_write() => RunAsync(FaultScenario.PgRestart);
+
+    [Fact]
+    public Task a_redis_outage_under_load_loses_no_acknowledged_write() => RunAsync(FaultScenario.RedisOutage);
+
+    [Fact]
+    public Task silos_joining_and_leaving_under_load_lose_no_acknowledged_write() => RunAsync(FaultScenario.Churn);
+
+    private async Task RunAsync(FaultScenario scenario)
+    {
+        ScenarioResult? result = null;
+        try
+        {
+            result = await new ScenarioRunner(fixture.Cluster, Short).RunAsync(scenario);
+        }
+        finally
+        {
+            foreach (var line in fixture.DrainLog())
+            {
+                output.WriteLine(line);
+            }
+        }
+
+        output.WriteLine(ResultsTable.Format([result]));
+        output.WriteLine(ResultsTable.Details(result, maxViolations: 50));
+        var report = result.Report;
+        Assert.True(report.Acknowledged > 50, $"the load got {report.Acknowledged} writes acknowledged; too few to prove anything");
+        Assert.Equal(0, report.Lost);
+        Assert.Equal(0, report.Duplicated);
+        Assert.NotNull(result.Recovery);
+        Assert.True(result.Recovery < RecoveryBound, $"recovery took {result.Recovery}");
+        Assert.True(report.Violations.Count == 0, string.Join("\n", report.Violations.Take(20)));
+    }
+}

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Ivr.Storage.Contracts;
+using Ivr.Storage.Journal;
+using Ivr.Storage.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Ivr.Storage.FaultInjection.Checking;
+
+/// <summary>
+/// Reads what the checker compares against: the journal rows of one entity type by direct SQL as the superuser
+/// (not through the cluster under test), and the whole change feed through the journal's own feed reader.
+/// </summary>
+public static class JournalReader
+{
+    private const string RowsSql =
+        """
+        SELECT entity_type, entity_id, version, kind, payload::text, committed_at, source, correlation_id, causation_id,
+               actor, reason, idempotency_key, request_hash, schema_version, tags::text, prev_hash, hash, position, tx_id::text
+          FROM ivr.journal
+         WHERE $1::text IS NULL OR entity_type = $1
+         ORDER BY entity_type, entity_id, version
+        """;
+
+    /// <summary>Every row of <paramref name="entityType"/>, or of the whole journal when it is null.</summary>
+    public static async Task<IReadOnlyList<JournalRow>> ReadRowsAsync(string adminConnectionString, string? entityType)
+    {
+        await using var connection = new NpgsqlConnection(Unpooled(adminConnectionString));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(RowsSql, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)entityType ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        var rows = new List<JournalRow>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var payload = reader.IsDBNull(4) ? null : CanonicalJson.Canonicalize(reader.GetString(4));
+            var record = new JournalRecord
+            {
+                Key = EntityKey.Create(reader.GetString(0), reader.GetString(1)),
+                Version = reader.GetInt64(2),
+                Kind = (ChangeKind)reader.GetInt16(3),
+                Payload = payload,
+                CommittedAt = new DateTimeOffset(reader.GetDateTime(5), TimeSpan.Zero),
+                Provenance = new Provenance
+                {
+                    Source = reader.GetString(6),
+                    CorrelationId = Text(reader, 7),
+                    CausationId = Text(reader, 8),
+                    Actor = Text(reader, 9),
+                    Reason = Text(reader, 10),
+                },
+                IdempotencyKey = Text(reader, 11),
+                RequestHash = reader.IsDBNull(12) ? null : reader.GetFieldValue<byte[]>(12),
+                SchemaVersion = reader.IsDBNull(13) ? null : reader.GetInt32(13),
+                Tags = reader.IsDBNull(14) ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(14)),
+                PreviousHash = reader.GetFieldValue<byte[]>(15),
+                Hash = reader.GetFieldValue<byte[]>(16),
+                Position = reader.GetInt64(17),
+            };
+            var position = new FeedPosition(ulong.Parse(reader.GetString(18), CultureInfo.InvariantCulture), record.Position);
+            rows.Add(new JournalRow(record, position) { PayloadRequestId = RequestIdOf(payload) });
+        }
+
+        return rows;
+    }
+
+    public static async Task<long> CountRowsAsync(string adminConnectionString)
+    {
+        await using var connection = new NpgsqlConnection(Unpooled(adminConnectionString));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM ivr.journal", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>
+    /// The whole change feed from <see cref="FeedPosition.Start"/>, page by page. Reads again (bounded) until it
+    /// holds <paramref name="expectedRows"/> changes, since the feed only shows transactions below the horizon.
+    /// </summary>
+    public static async Task<IReadOnlyList<FeedItem>> ReadFeedAsync(string adminConnectionString, long expectedRows, TimeSpan bound)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Journal"] = Unpooled(adminConnectionString) })
+            .Build();
+        await using var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
+            .AddEntityJournal()
+            .BuildServiceProvider();
+        var journal = services.GetRequiredService<PostgresEntityJournal>();
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var feed = new List<FeedItem>();
+            var after = FeedPosition.Start;
+            // Bounded: one page more than the rows can fill, plus slack for rows committed meanwhile.
+            for (var page = 0; page <= (expectedRows / IChangeFeedGrain.MaxPageSize) + 100; page++)
+            {
+                var entries = await journal.ReadAsync(after, IChangeFeedGrain.MaxPageSize);
+                if (entries.Count == 0)
+                {
+                    break;
+                }
+
+                feed.AddRange(entries.Select(e => new FeedItem(e.Record.Key, e.Record.Version, e.Position)));
+                after = entries[^1].Position;
+            }
+
+            if (feed.Count >= expectedRows || waited.Elapsed > bound)
+            {
+                return feed;
+            }
+
+            await Task.Delay(500);
+        }
+    }
+
+    // A connection pooled before a database restart would fail once on first use (57P01); the checker runs rarely.
+    private static string Unpooled(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
+
+    private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static string? RequestIdOf(string? payload)
+    {
+        if (payload is null)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(payload);
+        return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("req", out var req) && req.ValueKind == JsonValueKind.String
+            ? req.GetString()
+            : null;
+    }
+}

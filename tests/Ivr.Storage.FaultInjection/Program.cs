@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Ivr.Storage.FaultInjection.Scenarios;
+using Ivr.Storage.FaultInjection.Services;
+using Ivr.Storage.FaultInjection.Workload;
+
+var scenario = new Option<string>("--scenario")
+{
+    Description = $"Which fault: {string.Join(" | ", ScenarioNames.All)} | all.",
+    DefaultValueFactory = _ => "all",
+};
+var duration = new Option<int>("--duration")
+{
+    Description = "Seconds of load per scenario; the fault starts after a third of it.",
+    DefaultValueFactory = _ => 6,
+};
+var writers = new Option<int>("--writers")
+{
+    Description = "Concurrent writers (readers are a quarter of them, at least one).",
+    DefaultValueFactory = _ => 8,
+};
+var redisOutage = new Option<int>("--redis-outage")
+{
+    Description = "Seconds Redis stays down in the redis-outage scenario (30 in the long form).",
+    DefaultValueFactory = _ => 4,
+};
+var churnCycles = new Option<int>("--churn-cycles")
+{
+    Description = "Start/stop cycles in the churn scenario; 0 = as many as fit in the duration.",
+    DefaultValueFactory = _ => 2,
+};
+
+var root = new RootCommand("IVR.Storage fault injection: a private PostgreSQL, Redis and three silos on 127.0.0.1; each fault under load, then every write checked against the journal and the change feed. Exit code 0 only when every scenario passed.")
+{
+    scenario, duration, writers, redisOutage, churnCycles,
+};
+root.SetAction(async (parse, cancellationToken) =>
+{
+    var scenarios = ScenarioNames.Parse(parse.GetValue(scenario)!);
+    var writerCount = Math.Max(1, parse.GetValue(writers));
+    var options = new ScenarioOptions
+    {
+        Duration = TimeSpan.FromSeconds(Math.Max(3, parse.GetValue(duration))),
+        Workload = new WorkloadOptions { Writers = writerCount, Readers = Math.Max(1, writerCount / 4) },
+        RedisOutage = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(redisOutage))),
+        ChurnCycles = Math.Max(0, parse.GetValue(churnCycles)),
+    };
+    var results = new List<ScenarioResult>();
+    await using (var cluster = await FaultCluster.StartAsync(new FaultClusterOptions { Log = line => Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {line}") }))
+    {
+        foreach (var fault in scenarios)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var result = await new ScenarioRunner(cluster, options).RunAsync(fault);
+            results.Add(result);
+            Console.Write(ResultsTable.Details(result));
+        }
+    }
+
+    Console.WriteLine();
+    Console.Write(ResultsTable.Format(results));
+    return results.All(r => r.Passed) ? 0 : 1;
+});
+
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using Ivr.Storage.FaultInjection.Services;
+using Ivr.Storage.Testing;
+
+namespace Ivr.Storage.FaultInjection.Scenarios;
+
+public sealed partial class ScenarioRunner
+{
+    /// <summary>Injects the fault; returns a stopwatch started when the fault ended (recovery is measured from there).</summary>
+    private async Task<Stopwatch> InjectAsync(FaultScenario scenario, Stopwatch loadClock, List<string> notes, List<Task> afterFault)
+    {
+        switch (scenario)
+        {
+            case FaultScenario.Kill9:
+            {
+                var victim = PickSilo();
+                victim.Kill();
+                notes.Add($"kill -9 of silo {victim.SiloPort} (pid {victim.ProcessId})");
+                var ended = Stopwatch.StartNew();
+                await cluster.RemoveAsync(victim);
+                return ended;
+            }
+
+            case FaultScenario.Sigstop:
+            {
+                var victim = PickSilo();
+                Signals.Send(victim.ProcessId, Signals.Sigstop);
+                var paused = Stopwatch.StartNew();
+                var dead = await cluster.WaitUntilDeclaredDeadAsync(victim.SiloPort, options.DeathDeclarationBound);
+                notes.Add(dead
+                    ? $"silo {victim.SiloPort} paused; declared dead after {paused.Elapsed.TotalSeconds:F1} s"
+                    : $"silo {victim.SiloPort} paused; NOT declared dead within {options.DeathDeclarationBound}");
+                Signals.Send(victim.ProcessId, Signals.Sigcont);
+                var ended = Stopwatch.StartNew();
+                // Resumed, it learns it was declared dead and must stop by itself; whatever it still tries to
+                // write is fenced by the journal's keys, and the checker would see it.
+                afterFault.Add(ReapResumedSiloAsync(victim, notes));
+                return ended;
+            }
+
+            case FaultScenario.PgRestart:
+            {
+                var restarting = Stopwatch.StartNew();
+                await cluster.Postgres.RestartFastAsync();
+                notes.Add($"pg_ctl restart -m fast took {restarting.Elapsed.TotalSeconds:F1} s");
+                return Stopwatch.StartNew();
+            }
+
+            case FaultScenario.RedisOutage:
+            {
+                await cluster.Redis.StopAsync();
+                await Task.Delay(options.RedisOutage);
+                await cluster.Redis.StartAgainAsync();
+                notes.Add($"Redis down for {options.RedisOutage.TotalSeconds:F0} s");
+                return Stopwatch.StartNew();
+            }
+
+            case FaultScenario.Churn:
+                await ChurnAsync(loadClock, notes);
+                return Stopwatch.StartNew();
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(scenario), scenario, null);
+        }
+    }
+
+    private async Task ChurnAsync(Stopwatch loadClock, List<string> notes)
+    {
+        // Bounded in count either way: the configured cycles, or as many as fit in the load (at most 100).
+        var cycles = options.ChurnCycles > 0 ? options.ChurnCycles : 100;
+        for (var cycle = 0; cycle < cycles; cycle++)
+        {
+            if (options.ChurnCycles == 0 && cycle > 0 && loadClock.Elapsed > options.Duration * 0.8)
+            {
+                break;
+            }
+
+            var starting = Stopwatch.StartNew();
+            var silo = await cluster.StartSiloAsync();
+            var started = starting.Elapsed;
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            int? exitCode = null;
+            try
+            {
+                exitCode = await silo.TerminateAsync(TimeSpan.FromSeconds(20));
+            }
+            catch (OperationCanceledException)
+            {
+                // Did not stop within the bound: killed below by RemoveAsync.
+            }
+
+            await cluster.RemoveAsync(silo);
+            notes.Add($"churn {cycle + 1}: silo {silo.SiloPort} up in {started.TotalSeconds:F1} s, SIGTERM exit code {(exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none (killed)")}");
+            if (exitCode is not 0)
+            {
+                var lines = silo.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(3);
+                notes.Add("  its last output: " + string.Join(" | ", lines.Select(line => line.Length > 300 ? line[..300] + "…" : line)));
+            }
+        }
+    }
+
+    private async Task ReapResumedSiloAsync(SiloProcess victim, List<string> notes)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!victim.HasExited && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(200);
+        }
+
+        lock (notes)
+        {
+            notes.Add(victim.HasExited
+                ? $"resumed silo {victim.SiloPort} stopped by itself after {waited.Elapsed.TotalSeconds:F1} s"
+                : $"resumed silo {victim.SiloPort} still running after 30 s: killed");
+        }
+
+        await cluster.RemoveAsync(victim);
+    }
+
+    private SiloProcess PickSilo()
+    {
+        var silos = cluster.Silos.Where(s => !s.HasExited).ToList();
+        return silos.Count >= 2
+            ? silos[Random.Shared.Next(silos.Count)]
+            : throw new InvalidOperationException($"Only {silos.Count} silo(s) running; a fault needs a survivor.");
+    }
+}

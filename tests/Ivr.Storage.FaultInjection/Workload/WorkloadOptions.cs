@@ -1,0 +1,29 @@
+namespace Ivr.Storage.FaultInjection.Workload;
+
+/// <summary>Size of the load. The defaults suit a 2-core machine that also runs three silos and PostgreSQL.</summary>
+public sealed record WorkloadOptions
+{
+    /// <summary>Concurrent writers. The default value is 8.</summary>
+    public int Writers { get; init; } = 8;
+
+    /// <summary>Concurrent readers of current state. The default value is 2.</summary>
+    public int Readers { get; init; } = 2;
+
+    /// <summary>Entities every writer contends on with exact expected versions. The default value is 3.</summary>
+    public int HotEntities { get; init; } = 3;
+
+    /// <summary>Entities written with <c>Any</c>. The default value is 200.</summary>
+    public int ColdEntities { get; init; } = 200;
+
+    /// <summary>Share of writes that go to hot entities. The default value is 0.4.</summary>
+    public double HotShare { get; init; } = 0.4;
+
+    /// <summary>Share of writes with an invalid payload (must fail validation). The default value is 0.03.</summary>
+    public double InvalidShare { get; init; } = 0.03;
+
+    /// <summary>Upper bound of operations per writer or reader, whatever the duration. The default value is 200,000.</summary>
+    public int MaxOperationsPerWorker { get; init; } = 200_000;
+
+    /// <summary>Pause of a worker after a failed call, so a down cluster is not hammered. The default value is 200 ms.</summary>
+    public TimeSpan BackoffAfterFailure { get; init; } = TimeSpan.FromMilliseconds(200);
+}
