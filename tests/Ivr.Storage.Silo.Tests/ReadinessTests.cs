@@ -35,6 +35,9 @@ public sealed class ReadinessTests
         Assert.Contains("\"postgresql\":{\"status\":\"Healthy\"", healthy, StringComparison.Ordinal);
         Assert.Contains("\"redis\":{\"status\":\"Healthy\"", healthy, StringComparison.Ordinal);
         Assert.Contains("\"silo\":{\"status\":\"Healthy\"", healthy, StringComparison.Ordinal);
+        // The read model's lag is shown, never failing readiness (Healthy or Degraded are both 200).
+        Assert.Contains("\"read-model\":{\"status\":", healthy, StringComparison.Ordinal);
+        Assert.Contains("changes pending", healthy, StringComparison.Ordinal);
         Assert.True(forwarder.ForwardedConnections > 0, "the silo's PostgreSQL connections go through the forwarder");
 
         forwarder.Cut();

@@ -32,6 +32,11 @@ internal static class SiloCommand
             .AddPostgresReadiness("postgresql", journalConnection)
             .AddRedisReadiness("redis", redisConnection)
             .AddCheck<SiloStatusReadinessCheck>("silo", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        if (builder.Configuration.GetValue("ReadModel:Enabled", defaultValue: true))
+        {
+            // Asking a disabled projection for its status would start it: only where it runs.
+            builder.Services.AddHealthChecks().AddCheck<ReadModelLagCheck>("read-model", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        }
         var dashboard = builder.AddDashboardSecurity(httpUrl);
 
         builder.UseOrleans(silo =>
