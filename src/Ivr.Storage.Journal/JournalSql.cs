@@ -7,7 +7,7 @@ namespace Ivr.Storage.Journal;
 internal static class JournalSql
 {
     public const string Columns =
-        "entity_type, entity_id, version, kind, payload::text, committed_at, source, correlation_id, causation_id, " +
+        "entity_type, entity_id, version, kind, payload, committed_at, source, correlation_id, causation_id, " +
         "actor, reason, idempotency_key, request_hash, schema_version, tags::text, prev_hash, hash, position";
 
     /// <summary>Same as <see cref="Columns"/> but without the payload, for metadata-only history pages.</summary>
@@ -24,7 +24,7 @@ internal static class JournalSql
         """
         INSERT INTO ivr.journal (entity_type, entity_id, version, kind, payload, committed_at, source, correlation_id,
                                  causation_id, actor, reason, idempotency_key, request_hash, schema_version, tags, prev_hash, hash)
-        SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::smallint[], $5::jsonb[], $6::timestamptz[], $7::text[],
+        SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::smallint[], $5::text[], $6::timestamptz[], $7::text[],
                              $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::bytea[], $14::integer[],
                              $15::jsonb[], $16::bytea[], $17::bytea[])
         ON CONFLICT DO NOTHING

@@ -29,17 +29,17 @@ public sealed class AppendOnlyTests
 
         Assert.Contains("append-only", update.MessageText, StringComparison.Ordinal);
         Assert.Contains("append-only", delete.MessageText, StringComparison.Ordinal);
-        await using var check = new NpgsqlCommand("SELECT payload::text FROM ivr.journal WHERE entity_type = $1 AND entity_id = $2", connection);
+        await using var check = new NpgsqlCommand("SELECT payload FROM ivr.journal WHERE entity_type = $1 AND entity_id = $2", connection);
         check.Parameters.Add(new() { Value = key.Type });
         check.Parameters.Add(new() { Value = key.Id });
-        Assert.Equal("""{"n": 1}""", await check.ExecuteScalarAsync());
+        Assert.Equal("""{"n":1}""", await check.ExecuteScalarAsync());
     }
 
     private static async Task<Contracts.EntityKey> WriteOneVersionAsync()
     {
         await using var harness = await JournalHarness.StartAsync();
         var key = JournalHarness.NewKey();
-        await harness.Journal.AppendAsync(JournalHarness.Next(key, null));
+        await harness.Journal.AppendAsync(TestChains.Next(key, null));
         return key;
     }
 

@@ -89,7 +89,7 @@ public sealed class ChangeFeedTests
         await using var harness = await JournalHarness.StartAsync();
         var start = await harness.Journal.ReadHorizonAsync();
         var key = JournalHarness.NewKey();
-        var record = JournalHarness.Next(key, null, """{"a":"é","b":[1,2]}""");
+        var record = TestChains.Next(key, null, """{"a":"é","b":[1,2]}""");
         await harness.Journal.AppendAsync(record);
 
         var entry = Assert.Single(await harness.Journal.ReadAsync(start, 1000), e => e.Record.Key == key);

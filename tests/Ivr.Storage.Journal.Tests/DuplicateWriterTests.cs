@@ -13,8 +13,8 @@ public sealed class DuplicateWriterTests
         for (var round = 0; round < 20; round++)
         {
             var key = JournalHarness.NewKey();
-            var first = JournalHarness.Next(key, null, """{"writer":1}""");
-            var second = JournalHarness.Next(key, null, """{"writer":2}""");
+            var first = TestChains.Next(key, null, """{"writer":1}""");
+            var second = TestChains.Next(key, null, """{"writer":2}""");
 
             var outcomes = await Task.WhenAll(silo1.Journal.AppendAsync(first), silo2.Journal.AppendAsync(second));
 
@@ -34,10 +34,10 @@ public sealed class DuplicateWriterTests
         await using var silo1 = await JournalHarness.StartAsync();
         await using var silo2 = await JournalHarness.StartAsync();
         var key = JournalHarness.NewKey();
-        var v1 = JournalHarness.Next(key, null, idempotencyKey: "once");
+        var v1 = TestChains.Next(key, null, idempotencyKey: "once");
         await silo1.Journal.AppendAsync(v1);
 
-        var outcome = await silo2.Journal.AppendAsync(JournalHarness.Next(key, v1, idempotencyKey: "once"));
+        var outcome = await silo2.Journal.AppendAsync(TestChains.Next(key, v1, idempotencyKey: "once"));
 
         var used = Assert.IsType<AppendOutcome.IdempotencyKeyUsed>(outcome);
         Assert.Equal(1, used.Existing.Version);

@@ -10,7 +10,7 @@ public sealed class GroupCommitTests
     public async Task many_concurrent_appends_across_entities_all_commit_with_distinct_positions()
     {
         await using var harness = await JournalHarness.StartAsync(o => o.MaxConcurrentBatches = 1);
-        var records = Enumerable.Range(0, 500).Select(_ => JournalHarness.Next(JournalHarness.NewKey(), null)).ToArray();
+        var records = Enumerable.Range(0, 500).Select(_ => TestChains.Next(JournalHarness.NewKey(), null)).ToArray();
 
         var outcomes = await Task.WhenAll(records.Select(r => harness.Journal.AppendAsync(r)));
 
@@ -26,10 +26,10 @@ public sealed class GroupCommitTests
     public async Task a_conflict_inside_a_batch_fails_only_its_own_write()
     {
         await using var harness = await JournalHarness.StartAsync(o => o.MaxConcurrentBatches = 1);
-        var taken = Enumerable.Range(0, 50).Select(_ => JournalHarness.Next(JournalHarness.NewKey(), null)).ToArray();
+        var taken = Enumerable.Range(0, 50).Select(_ => TestChains.Next(JournalHarness.NewKey(), null)).ToArray();
         await Task.WhenAll(taken.Select(r => harness.Journal.AppendAsync(r)));
-        var fresh = Enumerable.Range(0, 50).Select(_ => JournalHarness.Next(JournalHarness.NewKey(), null)).ToArray();
-        var duplicates = taken.Select(r => JournalHarness.Next(r.Key, null, """{"loser":true}""")).ToArray();
+        var fresh = Enumerable.Range(0, 50).Select(_ => TestChains.Next(JournalHarness.NewKey(), null)).ToArray();
+        var duplicates = taken.Select(r => TestChains.Next(r.Key, null, """{"loser":true}""")).ToArray();
 
         var mixed = fresh.Zip(duplicates, (a, b) => new[] { a, b }).SelectMany(pair => pair).ToArray();
         var outcomes = await Task.WhenAll(mixed.Select(r => harness.Journal.AppendAsync(r)));
@@ -52,9 +52,9 @@ public sealed class GroupCommitTests
     public async Task a_row_the_database_refuses_fails_alone_and_acknowledges_nothing_partial()
     {
         await using var harness = await JournalHarness.StartAsync(o => o.MaxConcurrentBatches = 1);
-        var good = Enumerable.Range(0, 40).Select(_ => JournalHarness.Next(JournalHarness.NewKey(), null)).ToArray();
+        var good = Enumerable.Range(0, 40).Select(_ => TestChains.Next(JournalHarness.NewKey(), null)).ToArray();
         // A 16-byte hash violates the journal's CHECK constraint: the statement carrying it fails as a whole.
-        var bad = JournalHarness.Next(JournalHarness.NewKey(), null) with { Hash = new byte[16] };
+        var bad = TestChains.Next(JournalHarness.NewKey(), null) with { Hash = new byte[16] };
 
         var appends = good.Take(20).Select(r => harness.Journal.AppendAsync(r))
             .Append(harness.Journal.AppendAsync(bad))
@@ -72,7 +72,7 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
-    public async Task awkward_payloads_hash_the_same_after_a_round_trip_through_jsonb()
+    public async Task awkward_payloads_hash_the_same_after_a_round_trip_through_the_journal()
     {
         await using var harness = await JournalHarness.StartAsync();
         string[] payloads =
@@ -86,7 +86,7 @@ public sealed class GroupCommitTests
         foreach (var payload in payloads)
         {
             var key = JournalHarness.NewKey();
-            var record = JournalHarness.Next(key, null, Json.JsonPayload.ParseObject(payload).Json);
+            var record = TestChains.Next(key, null, Json.JsonPayload.ParseObject(payload).Json);
             await harness.Journal.AppendAsync(record);
 
             var stored = (await harness.Journal.ReadVersionAsync(key, 1))!;

@@ -40,7 +40,4 @@ public sealed class JournalHarness : IAsyncDisposable
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 
     public static EntityKey NewKey() => EntityKey.Create("journal-test", Guid.NewGuid().ToString("N"));
-
-    public static JournalRecord Next(EntityKey key, JournalRecord? previous, string? payload = """{"n":1}""", string? idempotencyKey = null) =>
-        TestChains.Next(key, previous, payload, idempotencyKey);
 }

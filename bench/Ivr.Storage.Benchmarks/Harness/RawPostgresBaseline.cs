@@ -17,7 +17,7 @@ internal sealed class RawPostgresBaseline : IAsyncDisposable
         """;
 
     private const string Select =
-        "SELECT payload::text, version, hash FROM ivr_bench.journal_baseline WHERE entity_type = $1 AND entity_id = $2 AND version = $3";
+        "SELECT payload, version, hash FROM ivr_bench.journal_baseline WHERE entity_type = $1 AND entity_id = $2 AND version = $3";
 
     private readonly NpgsqlDataSource _dataSource;
     private static readonly byte[] Hash = new byte[32];
@@ -43,7 +43,7 @@ internal sealed class RawPostgresBaseline : IAsyncDisposable
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "bench" });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = id });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = version });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = payload, NpgsqlDbType = NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = payload });
         command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = Hash });
         command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = Hash });
         await command.ExecuteNonQueryAsync();

@@ -87,7 +87,7 @@ internal static class FeedScenarios
         await using (var command = owner.CreateCommand(
             """
             CREATE TABLE ivr_bench.rebuild_entities AS
-            SELECT DISTINCT ON (entity_type, entity_id) entity_type, entity_id, version, kind = 3 AS deleted, payload, committed_at AS updated_at, source
+            SELECT DISTINCT ON (entity_type, entity_id) entity_type, entity_id, version, kind = 3 AS deleted, payload::jsonb AS payload, committed_at AS updated_at, source
               FROM ivr.journal ORDER BY entity_type, entity_id, version DESC;
             CREATE TABLE ivr_bench.rebuild_stats AS
             SELECT entity_type, source, date_trunc('hour', committed_at) AS hour, count(*) AS versions, count(*) FILTER (WHERE kind = 3) AS deletes
