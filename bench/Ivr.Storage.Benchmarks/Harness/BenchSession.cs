@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Orleans.Configuration;
 using StackExchange.Redis;
 
@@ -18,6 +19,7 @@ internal sealed class BenchSession : IAsyncDisposable
     private readonly Process _silo;
     private readonly IHost _client;
     private readonly ServiceProvider _journalServices;
+    private readonly NpgsqlDataSource _owner;
 
     private BenchSession(TestDatabase database, Process silo, IHost client, ServiceProvider journalServices, RawPostgresBaseline baseline)
     {
@@ -26,7 +28,12 @@ internal sealed class BenchSession : IAsyncDisposable
         _client = client;
         _journalServices = journalServices;
         Baseline = baseline;
+        _owner = NpgsqlDataSource.Create(database.OwnerConnectionString);
+        Cpu = new CpuMeter(silo.Id, _owner, database.Name);
     }
+
+    /// <summary>Meters the CPU that this process, the silo and the database's backends spend on a run.</summary>
+    public CpuMeter Cpu { get; }
 
     public TestDatabase Database { get; }
 
@@ -87,6 +94,7 @@ internal sealed class BenchSession : IAsyncDisposable
     {
         await Baseline.DisposeAsync();
         await _journalServices.DisposeAsync();
+        await _owner.DisposeAsync();
         await _client.StopAsync();
         _client.Dispose();
         if (!_silo.HasExited)

@@ -5,10 +5,12 @@ namespace Ivr.Storage.Benchmarks.Harness;
 /// <summary>Runs <c>concurrency</c> callers in a closed loop for a fixed time (or operation count) and records every latency.</summary>
 internal static class LoadRunner
 {
-    // operation is called with (caller index, sequence number of that caller's operation).
-    public static async Task<Measurement> RunAsync(string name, int concurrency, TimeSpan duration, Func<int, long, Task> operation, long maxOperationsPerCaller = long.MaxValue)
+    // operation is called with (caller index, sequence number of that caller's operation). With a CPU meter the
+    // measurement also carries the CPU time per operation of every process involved.
+    public static async Task<Measurement> RunAsync(string name, int concurrency, TimeSpan duration, Func<int, long, Task> operation, long maxOperationsPerCaller = long.MaxValue, CpuMeter? cpu = null)
     {
         var latencies = new List<double>[concurrency];
+        var cpuAtStart = cpu is null ? null : await cpu.SnapshotAsync();
         var clock = Stopwatch.StartNew();
         var callers = Enumerable.Range(0, concurrency).Select(async caller =>
         {
@@ -25,12 +27,14 @@ internal static class LoadRunner
         }).ToArray();
         await Task.WhenAll(callers);
         var seconds = clock.Elapsed.TotalSeconds;
+        TimeSpan? cpuUsed = cpu is null ? null : CpuMeter.Between(cpuAtStart!, await cpu.SnapshotAsync());
         var all = new List<double>(latencies.Sum(l => l.Count));
         foreach (var list in latencies)
         {
             all.AddRange(list);
         }
 
-        return Measurement.FromLatencies(name, concurrency, seconds, all);
+        var measurement = Measurement.FromLatencies(name, concurrency, seconds, all);
+        return cpuUsed is { } used && all.Count > 0 ? measurement with { CpuMicrosecondsPerOperation = used.TotalMicroseconds / all.Count } : measurement;
     }
 }

@@ -5,6 +5,9 @@ internal sealed record Measurement(string Name, int Concurrency, long Operations
 {
     public double PerSecond => Seconds > 0 ? Operations / Seconds : 0;
 
+    /// <summary>CPU of load generator, silo and PostgreSQL backends per operation (see <see cref="CpuMeter"/>); null when not metered.</summary>
+    public double? CpuMicrosecondsPerOperation { get; init; }
+
     public static Measurement FromLatencies(string name, int concurrency, double seconds, List<double> latenciesMs)
     {
         latenciesMs.Sort();

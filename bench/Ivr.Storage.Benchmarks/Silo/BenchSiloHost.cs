@@ -11,7 +11,7 @@ namespace Ivr.Storage.Benchmarks.Silo;
 /// <summary>
 /// The silo the harness measures, run as a child process so load generator and silo do not share a thread pool.
 /// Configured like silo/Ivr.Storage.Silo (Redis clustering, ADO.NET default storage, the entity store), plus the
-/// bench-only grains.
+/// bench-only grains; the read-model projection does not start by itself.
 /// </summary>
 internal static class BenchSiloHost
 {
@@ -19,7 +19,13 @@ internal static class BenchSiloHost
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Journal"] = journalConnectionString });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Journal"] = journalConnectionString,
+            // The projection starts only when a scenario asks for it (W1's third run, F1, RB): the write and read
+            // scenarios measure the operational path alone, as with a read model on a database server of its own.
+            ["ReadModel:Enabled"] = "false",
+        });
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(options =>
