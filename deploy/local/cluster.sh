@@ -5,13 +5,20 @@
 #   deploy/local/cluster.sh stop      # SIGTERM, bounded wait for a graceful exit, then SIGKILL what is left
 # Silo i (0-based) listens on silo port IVR_SILO_PORT+i, gateway port IVR_GATEWAY_PORT+i and HTTP port
 # IVR_DASHBOARD_PORT+i (defaults 11111, 30000, 8080, as run.sh and `silo --instance i`). The gateway listens on
-# IVR_HTTP_PORT (5080). IVR_CLUSTER_ID (default ivr-storage-local) names the cluster. Processes run detached (setsid): pid files in <state>/run/cluster, logs in <state>/logs.
+# IVR_HTTP_PORT (5080). IVR_CLUSTER_ID (default ivr-storage-local) names the cluster and is passed on each process's
+# command line, so `ps` shows which cluster a process belongs to. Processes run detached (setsid).
+# A second cluster on this machine (a test next to a developer's) needs its own ports, cluster id and:
+#   IVR_CLUSTER_RUN_DIR   pid files (default <state>/run/cluster); start, status and stop only see this directory
+#   IVR_CLUSTER_LOG_DIR   logs silo-i.log and gateway.log (default <state>/logs)
+#   IVR_SKIP_SERVICES=1   do not run services.sh (the caller already did; the env file must exist)
+#   IVR_SKIP_BUILD=1      do not run `dotnet build` (the caller already built Release, e.g. deploy/local/test.sh)
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 readonly SILO=silo/Ivr.Storage.Silo GATEWAY=client/Ivr.Storage.Gateway
-readonly CLUSTER_RUN_DIR="$IVR_RUN_DIR/cluster"
+readonly CLUSTER_RUN_DIR="${IVR_CLUSTER_RUN_DIR:-$IVR_RUN_DIR/cluster}"
+readonly CLUSTER_LOG_DIR="${IVR_CLUSTER_LOG_DIR:-$IVR_LOG_DIR}"
 IVR_SILO_PORT="${IVR_SILO_PORT:-11111}"
 IVR_GATEWAY_PORT="${IVR_GATEWAY_PORT:-30000}"
 IVR_DASHBOARD_PORT="${IVR_DASHBOARD_PORT:-8080}"
@@ -36,45 +43,49 @@ live_pid() {
 
 pid_files() { compgen -G "$CLUSTER_RUN_DIR/*.pid" | sort -V || true; }
 
-# Starts <name> from <project dir> detached, environment given as NAME=VALUE arguments after the project.
+# Starts <name> from <project dir> detached: <configuration key> <value> (given on the command line as --key=value)
+# and then the environment as NAME=VALUE arguments.
 launch() {
-  local name=$1 project=$2 dll pid
-  shift 2
+  local name=$1 project=$2 argument="--$3=$4" dll pid
+  shift 4
   dll="$(basename "$project").dll"
+  [[ -f $project/bin/Release/net10.0/$dll ]] || die "$project/bin/Release/net10.0/$dll is missing: build Release first (or unset IVR_SKIP_BUILD)"
   # From the output directory, so the host finds its appsettings*.json (content root = cwd).
-  (cd "$project/bin/Release/net10.0" && exec env "$@" setsid dotnet "$dll" >>"$IVR_LOG_DIR/$name.log" 2>&1 </dev/null) &
+  (cd "$project/bin/Release/net10.0" && exec env "$@" setsid dotnet "$dll" "$argument" >>"$CLUSTER_LOG_DIR/$name.log" 2>&1 </dev/null) &
   pid=$!
   printf '%s %s\n' "$pid" "$dll" >"$CLUSTER_RUN_DIR/$name.pid"
-  log "started $name (pid $pid, log $IVR_LOG_DIR/$name.log)"
+  log "started $name (pid $pid, log $CLUSTER_LOG_DIR/$name.log)"
 }
 
 start() {
   local count=${1:-3} i name pid
   [[ $count =~ ^[1-9][0-9]*$ ]] || usage
-  mkdir -p "$CLUSTER_RUN_DIR" "$IVR_LOG_DIR"
+  mkdir -p "$CLUSTER_RUN_DIR" "$CLUSTER_LOG_DIR"
   for name in $(pid_files); do
     if live_pid "$name" >/dev/null; then die "a cluster is already running (see: $0 status); stop it first"; fi
   done
   rm -f "$CLUSTER_RUN_DIR"/*.pid
 
   cd "$IVR_REPO_ROOT"
-  bash deploy/local/services.sh
+  [[ ${IVR_SKIP_SERVICES:-0} == 1 ]] || bash deploy/local/services.sh
   load_env_file
   local with_gateway=false
   [[ -f $GATEWAY/Ivr.Storage.Gateway.csproj ]] && with_gateway=true
-  dotnet build "$SILO" -c Release -v minimal -nologo
-  if $with_gateway; then dotnet build "$GATEWAY" -c Release -v minimal -nologo; fi
+  if [[ ${IVR_SKIP_BUILD:-0} != 1 ]]; then
+    dotnet build "$SILO" -c Release -v minimal -nologo
+    if $with_gateway; then dotnet build "$GATEWAY" -c Release -v minimal -nologo; fi
+  fi
 
   export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}" ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
   for ((i = 0; i < count; i++)); do
-    launch "silo-$i" "$SILO" \
+    launch "silo-$i" "$SILO" Orleans:ClusterId "$IVR_CLUSTER_ID" \
       Orleans__SiloPort=$((IVR_SILO_PORT + i)) Orleans__GatewayPort=$((IVR_GATEWAY_PORT + i)) \
-      Http__Url="http://127.0.0.1:$((IVR_DASHBOARD_PORT + i))" Orleans__SiloName="silo-$i" Orleans__ClusterId="$IVR_CLUSTER_ID"
+      Http__Url="http://127.0.0.1:$((IVR_DASHBOARD_PORT + i))" Orleans__SiloName="silo-$i"
   done
   for ((i = 0; i < count; i++)); do
-    pid="$(live_pid "$CLUSTER_RUN_DIR/silo-$i.pid")" || { stop; die "silo-$i exited during start-up; log: $IVR_LOG_DIR/silo-$i.log"; }
+    pid="$(live_pid "$CLUSTER_RUN_DIR/silo-$i.pid")" || { stop; die "silo-$i exited during start-up; log: $CLUSTER_LOG_DIR/silo-$i.log"; }
     wait_for_tcp $((IVR_GATEWAY_PORT + i)) 120 "$pid" ||
-      { stop; die "silo-$i did not open 127.0.0.1:$((IVR_GATEWAY_PORT + i)); log: $IVR_LOG_DIR/silo-$i.log"; }
+      { stop; die "silo-$i did not open 127.0.0.1:$((IVR_GATEWAY_PORT + i)); log: $CLUSTER_LOG_DIR/silo-$i.log"; }
   done
   # Joined is not yet ready: wait (bounded) until every silo reports ready before the gateway connects.
   for ((i = 0; i < count; i++)); do
@@ -86,10 +97,10 @@ start() {
   done
   if $with_gateway; then
     # Urls as well as ASPNETCORE_URLS: an unprefixed variable overrides the Urls in the gateway's appsettings.json.
-    launch gateway "$GATEWAY" ASPNETCORE_URLS="http://127.0.0.1:$IVR_HTTP_PORT" Urls="http://127.0.0.1:$IVR_HTTP_PORT" \
-      IvrStorage__ClusterId="$IVR_CLUSTER_ID"
+    launch gateway "$GATEWAY" IvrStorage:ClusterId "$IVR_CLUSTER_ID" \
+      ASPNETCORE_URLS="http://127.0.0.1:$IVR_HTTP_PORT" Urls="http://127.0.0.1:$IVR_HTTP_PORT"
     if ! pid="$(live_pid "$CLUSTER_RUN_DIR/gateway.pid")" || ! wait_for_tcp "$IVR_HTTP_PORT" 60 "$pid"; then
-      warn "the gateway did not open 127.0.0.1:$IVR_HTTP_PORT; log: $IVR_LOG_DIR/gateway.log"
+      warn "the gateway did not open 127.0.0.1:$IVR_HTTP_PORT; log: $CLUSTER_LOG_DIR/gateway.log"
     fi
   else
     warn "$GATEWAY/Ivr.Storage.Gateway.csproj does not exist yet: silos only"
