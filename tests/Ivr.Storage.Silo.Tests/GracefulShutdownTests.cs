@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Ivr.Storage.Contracts;
+using Ivr.Storage.Silo.Tests.Clusters;
 using Ivr.Storage.Testing;
-using Npgsql;
-using StackExchange.Redis;
 
 namespace Ivr.Storage.Silo.Tests;
 
@@ -70,33 +69,12 @@ public sealed class GracefulShutdownTests
         // The grace period bounds the host's shutdown; allow a little for the runtime to tear the process down.
         Assert.True(stopTime < GracePeriod + TimeSpan.FromSeconds(3), $"the silo exited after {stopTime}, grace period {GracePeriod}\n{silo.Output}");
 
-        // It left the cluster: its own membership entry says Dead (6), so nobody waits for it to be suspected.
-        await using (var redis = await ConnectionMultiplexer.ConnectAsync(TestServices.RedisConnectionString))
-        {
-            var members = await redis.GetDatabase().HashGetAllAsync($"ivr-storage/members/{clusterId}");
-            var entry = members.Single(member => member.Name.ToString().Contains($":{silo.SiloPort}:", StringComparison.Ordinal));
-            Assert.Contains("\"Status\":6,", entry.Value.ToString(), StringComparison.Ordinal);
-        }
+        // It left the cluster: its own membership entry says Dead, so nobody waits for it to be suspected.
+        await RedisMembership.AssertLeftAsync(clusterId, silo.SiloPort);
 
-        var committed = await ReadJournalAsync(run);
+        var committed = await JournalChains.ReadSequencesAsync(EntityType, run + "-");
         var missing = acknowledged.Where(write => !committed.TryGetValue((write.Id, write.Version), out var sequence) || sequence != write.Sequence).ToList();
         Assert.True(missing.Count == 0, $"{missing.Count} of {acknowledged.Count} acknowledged writes are missing from ivr.journal, e.g. {string.Join(", ", missing.Take(5))}");
         Assert.True(acknowledged.Count >= beforeSignal);
-    }
-
-    private static async Task<Dictionary<(string Id, long Version), int>> ReadJournalAsync(string run)
-    {
-        await using var connection = await TestServices.OpenPostgresAsync(TestServices.JournalConnectionString);
-        await using var command = new NpgsqlCommand("SELECT entity_id, version, (payload->>'sequence')::int FROM ivr.journal WHERE entity_type = $1 AND entity_id LIKE $2", connection);
-        command.Parameters.Add(new() { Value = EntityType });
-        command.Parameters.Add(new() { Value = run + "-%" });
-        var rows = new Dictionary<(string, long), int>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows[(reader.GetString(0), reader.GetInt64(1))] = reader.GetInt32(2);
-        }
-
-        return rows;
     }
 }

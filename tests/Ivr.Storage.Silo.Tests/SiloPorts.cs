@@ -10,4 +10,7 @@ internal static class SiloPorts
     private static int _next = Random.Shared.Next(0, 800);
 
     public static int NextOffset() => Interlocked.Increment(ref _next);
+
+    /// <summary>The first of <paramref name="count"/> consecutive offsets no other test of this run gets.</summary>
+    public static int NextBlock(int count) => Interlocked.Add(ref _next, count) - count + 1;
 }

@@ -47,7 +47,8 @@ public sealed class SiloProcessTests
 
         await using (var connection = await TestServices.OpenPostgresAsync(TestServices.JournalConnectionString))
         {
-            await using var command = new NpgsqlCommand("SELECT payload::text, source FROM ivr.journal WHERE entity_type = $1 AND entity_id = $2 AND version = 1", connection);
+            // Through jsonb, so the comparison is of the JSON value, whatever text form the journal keeps (canonical text since migration 0006).
+            await using var command = new NpgsqlCommand("SELECT payload::jsonb::text, source FROM ivr.journal WHERE entity_type = $1 AND entity_id = $2 AND version = 1", connection);
             command.Parameters.Add(new() { Value = key.Type });
             command.Parameters.Add(new() { Value = key.Id });
             await using var reader = await command.ExecuteReaderAsync();

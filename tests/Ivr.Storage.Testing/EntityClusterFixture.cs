@@ -39,6 +39,11 @@ public class EntityClusterFixture : IAsyncLifetime
     {
     }
 
+    /// <summary>Hook for fixtures that configure the cluster's client (e.g. how often it refreshes its gateway list).</summary>
+    protected virtual void ConfigureClient(IClientBuilder client)
+    {
+    }
+
     public virtual async Task InitializeAsync()
     {
         await TestServices.RequirePostgresAsync();
@@ -60,7 +65,11 @@ public class EntityClusterFixture : IAsyncLifetime
             silo.AddEntityStore();
             ConfigureSilo(silo);
         });
-        builder.ConfigureClient(client => client.AddMemoryStreams(Contracts.ChangeStreams.ProviderName));
+        builder.ConfigureClient(client =>
+        {
+            client.AddMemoryStreams(Contracts.ChangeStreams.ProviderName);
+            ConfigureClient(client);
+        });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

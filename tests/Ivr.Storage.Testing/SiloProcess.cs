@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Ivr.Storage.Testing;
@@ -9,7 +8,7 @@ namespace Ivr.Storage.Testing;
 /// A real silo process (silo/Ivr.Storage.Silo) on loopback, for tests that must kill, pause or signal a process.
 /// Ports are derived from <paramref name="portOffset"/> so several can run side by side.
 /// </summary>
-public sealed partial class SiloProcess : IAsyncDisposable
+public sealed class SiloProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -25,6 +24,15 @@ public sealed partial class SiloProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
+
+    /// <summary>Silo port of offset 0; a silo of offset <c>n</c> listens on this plus <c>n</c>.</summary>
+    public const int BaseSiloPort = 21111;
+
+    /// <summary>Gateway (client) port of offset 0.</summary>
+    public const int BaseGatewayPort = 40000;
+
+    /// <summary>HTTP port (probes, dashboard) of offset 0.</summary>
+    public const int BaseHttpPort = 18080;
 
     public int SiloPort { get; }
 
@@ -50,11 +58,15 @@ public sealed partial class SiloProcess : IAsyncDisposable
     /// <summary>Starts a silo of cluster <paramref name="clusterId"/> against the local PostgreSQL and Redis.</summary>
     public static SiloProcess Start(string clusterId, int portOffset, IReadOnlyDictionary<string, string>? extraEnvironment = null)
     {
-        var siloPort = 21111 + portOffset;
-        var gatewayPort = 40000 + portOffset;
-        var httpPort = 18080 + portOffset;
-        var start = new ProcessStartInfo("dotnet", [SiloAssemblyPath()])
+        var siloPort = BaseSiloPort + portOffset;
+        var gatewayPort = BaseGatewayPort + portOffset;
+        var httpPort = BaseHttpPort + portOffset;
+        var silo = TestPaths.HostAssembly("silo/Ivr.Storage.Silo");
+        var start = new ProcessStartInfo("dotnet", [silo])
         {
+            // The content root is the working directory: from the output directory the silo reads its own
+            // appsettings.json, as under run.sh and cluster.sh, not whatever lies beside the test assembly.
+            WorkingDirectory = Path.GetDirectoryName(silo),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -105,7 +117,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
     /// <summary>Sends SIGTERM and waits (bounded) for a graceful exit; returns the exit code.</summary>
     public async Task<int> TerminateAsync(TimeSpan timeout)
     {
-        Signal(Sigterm);
+        PosixSignals.Send(_process.Id, PosixSignals.Sigterm);
         using var cancellation = new CancellationTokenSource(timeout);
         await _process.WaitForExitAsync(cancellation.Token);
         return _process.ExitCode;
@@ -125,19 +137,6 @@ public sealed partial class SiloProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private const int Sigterm = 15;
-
-    private void Signal(int signal)
-    {
-        if (SysKill(_process.Id, signal) != 0)
-        {
-            throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed with errno {Marshal.GetLastPInvokeError()}.");
-        }
-    }
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int SysKill(int pid, int signal);
-
     private void Append(string? line)
     {
         if (line is null)
@@ -149,21 +148,5 @@ public sealed partial class SiloProcess : IAsyncDisposable
         {
             _output.AppendLine(line);
         }
-    }
-
-    private static string SiloAssemblyPath()
-    {
-        // Tests run from tests/<project>/bin/<configuration>/<tfm>/; the silo was built beside them in the same configuration.
-        var baseDirectory = new DirectoryInfo(AppContext.BaseDirectory);
-        var tfm = baseDirectory.Name;
-        var configuration = baseDirectory.Parent!.Name;
-        var root = baseDirectory;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Orleans.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Orleans.sln not found above " + AppContext.BaseDirectory), "silo", "Ivr.Storage.Silo", "bin", configuration, tfm, "Ivr.Storage.Silo.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build the silo first (dotnet build Orleans.sln).", path);
     }
 }
