@@ -81,7 +81,24 @@ internal sealed partial class EntityGrain
                 throw new ConcurrencyConflictException(_key, options.Expected, HeadVersion);
             }
 
-            var payload = await newPayload(_head);
+            string? payload;
+            try
+            {
+                payload = await newPayload(_head);
+            }
+            catch (EntityStoreException ex) when (idempotencyKey is not null && ex is EntityDeletedException or EntityNotFoundException)
+            {
+                // A retry whose first attempt committed (its answer lost with a silo) runs on a head that includes
+                // that attempt: a delete's retry finds the entity deleted, a patch's retry may find it deleted since.
+                // That is a replay, not a refusal (found by the fault-injection suite, issue 8).
+                if (await journal.FindByIdempotencyKeyAsync(_key, idempotencyKey) is { } earlier)
+                {
+                    return Replay(idempotencyKey, earlier, fingerprint);
+                }
+
+                throw;
+            }
+
             var record = NewRecord(kind, payload, options, fingerprint);
             AppendOutcome outcome;
             try
