@@ -56,20 +56,20 @@ public sealed partial class EntityStore
         var changes = FeedSubscription.FollowAsync(_grains, name, checkpointEvery, pollInterval ?? DefaultPollInterval, cancellationToken).GetAsyncEnumerator(cancellationToken);
         await using (changes.ConfigureAwait(false))
         {
-            while (await NextAsync(changes).ConfigureAwait(false))
+            while (await NextAsync(changes, cancellationToken).ConfigureAwait(false))
             {
                 yield return changes.Current;
             }
         }
     }
 
-    private static async Task<bool> NextAsync(IAsyncEnumerator<ChangeEvent> changes)
+    private static async Task<bool> NextAsync(IAsyncEnumerator<ChangeEvent> changes, CancellationToken cancellationToken)
     {
         try
         {
             return await changes.MoveNextAsync().ConfigureAwait(false);
         }
-        catch (Exception exception) when (TransientClusterErrors.Translate(exception) is var translated && !ReferenceEquals(translated, exception))
+        catch (Exception exception) when (TransientClusterErrors.Translate(exception, cancellationToken) is var translated && !ReferenceEquals(translated, exception))
         {
             throw translated;
         }

@@ -80,7 +80,7 @@ public sealed partial class EntityStore : IEntityStore, IChangeFeed, IReadModel
                 context,
                 (grain, call)).ConfigureAwait(false);
         }
-        catch (Exception exception) when (TransientClusterErrors.Translate(exception) is var translated && !ReferenceEquals(translated, exception))
+        catch (Exception exception) when (TransientClusterErrors.Translate(exception, cancellationToken) is var translated && !ReferenceEquals(translated, exception))
         {
             throw translated;
         }

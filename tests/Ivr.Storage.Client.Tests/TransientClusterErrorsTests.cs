@@ -18,6 +18,8 @@ public sealed class TransientClusterErrorsTests
         new ConnectionFailedException("refused"),
         new GatewayTooBusyException(),
         new TimeoutException("slow"),
+        // Cancelled by the cluster, not by the caller (whose token below is never cancelled).
+        new OperationCanceledException("Message expired before placement could complete"),
     ];
 
     public static TheoryData<Exception> Answers() =>
@@ -34,16 +36,16 @@ public sealed class TransientClusterErrorsTests
     [MemberData(nameof(Transient))]
     public void transient_cluster_errors_are_retried_and_reach_callers_as_store_unavailable(Exception error)
     {
-        Assert.True(TransientClusterErrors.IsTransient(error));
-        Assert.IsType<StoreUnavailableException>(TransientClusterErrors.Translate(error));
+        Assert.True(TransientClusterErrors.IsTransient(error, CancellationToken.None));
+        Assert.IsType<StoreUnavailableException>(TransientClusterErrors.Translate(error, CancellationToken.None));
     }
 
     [Theory]
     [MemberData(nameof(Answers))]
     public void typed_answers_and_bugs_are_never_retried_and_reach_callers_unchanged(Exception error)
     {
-        Assert.False(TransientClusterErrors.IsTransient(error));
-        Assert.Same(error, TransientClusterErrors.Translate(error));
+        Assert.False(TransientClusterErrors.IsTransient(error, CancellationToken.None));
+        Assert.Same(error, TransientClusterErrors.Translate(error, CancellationToken.None));
     }
 
     [Fact]
@@ -51,8 +53,8 @@ public sealed class TransientClusterErrorsTests
     {
         var timedOut = new Polly.Timeout.TimeoutRejectedException("total timeout");
 
-        Assert.IsType<StoreUnavailableException>(TransientClusterErrors.Translate(timedOut));
-        Assert.False(TransientClusterErrors.IsTransient(timedOut));
+        Assert.IsType<StoreUnavailableException>(TransientClusterErrors.Translate(timedOut, CancellationToken.None));
+        Assert.False(TransientClusterErrors.IsTransient(timedOut, CancellationToken.None));
     }
 
     [Fact]
@@ -60,9 +62,20 @@ public sealed class TransientClusterErrorsTests
     {
         var open = new BrokenCircuitException("open");
 
-        var translated = Assert.IsType<StoreUnavailableException>(TransientClusterErrors.Translate(open));
+        var translated = Assert.IsType<StoreUnavailableException>(TransientClusterErrors.Translate(open, CancellationToken.None));
 
         Assert.Same(open, translated.InnerException);
-        Assert.False(TransientClusterErrors.IsTransient(open));
+        Assert.False(TransientClusterErrors.IsTransient(open, CancellationToken.None));
+    }
+
+    [Fact]
+    public void a_cancellation_the_caller_asked_for_is_never_retried_and_reaches_it_unchanged()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var error = new OperationCanceledException(cancelled.Token);
+
+        Assert.False(TransientClusterErrors.IsTransient(error, cancelled.Token));
+        Assert.Same(error, TransientClusterErrors.Translate(error, cancelled.Token));
     }
 }

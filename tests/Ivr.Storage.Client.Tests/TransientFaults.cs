@@ -21,6 +21,12 @@ public sealed class TransientFaults : IOutgoingGrainCallFilter
 
         /// <summary>The grain ran the call but the response is lost (a connection dropped on the way back).</summary>
         ResponseLost,
+
+        /// <summary>
+        /// The cluster cancels the call before it reaches the grain, as Orleans does when a message expires before
+        /// placement while silos come and go: an OperationCanceledException the caller never asked for.
+        /// </summary>
+        CancelledByCluster,
     }
 
     public void FailNext(EntityKey key, int times, Kind kind) => _plans[key.ToGrainKey()] = new Plan(times, kind);
@@ -35,6 +41,11 @@ public sealed class TransientFaults : IOutgoingGrainCallFilter
         if (plan == Kind.BeforeDelivery)
         {
             throw new Orleans.Runtime.Messaging.ConnectionFailedException("Injected: the connection to the gateway failed.");
+        }
+
+        if (plan == Kind.CancelledByCluster)
+        {
+            throw new OperationCanceledException("Injected: Message expired before placement could complete.");
         }
 
         await context.Invoke();

@@ -31,7 +31,7 @@ internal static class StorePipeline
                 MaxDelay = options.RetryMaxDelay,
                 ShouldHandle = args => ValueTask.FromResult(
                     args.Outcome.Exception is { } exception
-                    && TransientClusterErrors.IsTransient(exception)
+                    && TransientClusterErrors.IsTransient(exception, args.Context.CancellationToken)
                     && args.Context.Properties.GetValue(RetrySafe, false)),
                 OnRetry = args =>
                 {
@@ -49,7 +49,7 @@ internal static class StorePipeline
                 MinimumThroughput = options.MinimumThroughput,
                 SamplingDuration = options.SamplingDuration,
                 BreakDuration = options.BreakDuration,
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } exception && TransientClusterErrors.IsTransient(exception)),
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } exception && TransientClusterErrors.IsTransient(exception, args.Context.CancellationToken)),
                 OnOpened = args =>
                 {
                     StoreLog.CircuitOpened(logger, args.BreakDuration);
