@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # The long form of the fault-injection suite (issue 8): runs tests/Ivr.Storage.FaultInjection once per scenario,
-# each with its own private PostgreSQL, Redis and three silos on 127.0.0.1 (the shared services on 55432/56379
-# are never touched), minutes of load instead of the tests' seconds, and prints every scenario's results table.
+# each with its own private PostgreSQL, Redis, three silos and HTTP gateway on 127.0.0.1 (the shared services on
+# 55432/56379 are never touched), minutes of load instead of the tests' seconds (half of it through the gateway),
+# and prints every scenario's results table. "combined" injects every fault one after another in one load run.
 #
 #   bash deploy/local/fault-soak.sh                      # every scenario, defaults below
 #   bash deploy/local/fault-soak.sh kill9 sigstop        # some of them
 #   FI_DURATION=600 FI_WRITERS=32 bash deploy/local/fault-soak.sh pg-restart
 #
 # Settings (environment): FI_DURATION seconds of load per scenario (120), FI_WRITERS concurrent writers (16),
-# FI_REDIS_OUTAGE seconds Redis stays down (30), FI_CHURN_CYCLES silo start/stop cycles, 0 = as many as fit (0).
-# Exits non-zero when any scenario lost or duplicated a write, broke a check, or did not recover.
+# FI_REDIS_OUTAGE seconds Redis stays down (30), FI_CHURN_CYCLES silo start/stop cycles, alternately SIGTERM and
+# kill -9, 0 = as many as fit (0).
+# Exits non-zero when any scenario lost or duplicated a write, broke a check, did not recover, or its read model did
+# not converge to the journal.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -19,7 +22,7 @@ writers=${FI_WRITERS:-16}
 redis_outage=${FI_REDIS_OUTAGE:-30}
 churn_cycles=${FI_CHURN_CYCLES:-0}
 scenarios=("$@")
-((${#scenarios[@]} > 0)) || scenarios=(kill9 sigstop pg-restart redis-outage churn)
+((${#scenarios[@]} > 0)) || scenarios=(kill9 sigstop pg-restart redis-outage churn combined)
 
 if [[ -z "$(pg_bin_dir)" ]] || ! command -v redis-server >/dev/null || ! command -v redis-cli >/dev/null; then
   die "PostgreSQL or Redis binaries are missing; run deploy/local/services.sh once (it installs them)"
@@ -27,7 +30,7 @@ fi
 
 cd "$IVR_REPO_ROOT"
 export DOTNET_CLI_UI_LANGUAGE=en DOTNET_NOLOGO=1
-log "building the fault-injection program and the silo (Release)"
+log "building the fault-injection program, the silo and the gateway (Release)"
 dotnet build tests/Ivr.Storage.FaultInjection/Ivr.Storage.FaultInjection.csproj -c Release -v quiet >/dev/null ||
   die "build failed: dotnet build tests/Ivr.Storage.FaultInjection -c Release"
 

@@ -18,7 +18,7 @@ public sealed class ChangeFeedConsistencyTests(FaultClusterFixture fixture, ITes
         var cluster = fixture.Cluster;
         await cluster.EnsureSilosAsync();
         // Enough transactions that a fresh cluster's ids cross 1000 even when this test runs first.
-        var workload = new EntityWorkload(cluster.Client, "feed", new WorkloadOptions { Writers = 8, Readers = 1 });
+        var workload = new EntityWorkload(cluster.Client, cluster.GatewayHttp, "feed", new WorkloadOptions { Writers = 8, Readers = 1 });
         await workload.SeedAsync(TimeSpan.FromSeconds(60));
         await workload.RunAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
         await workload.RetryUnknownAsync(TimeSpan.FromSeconds(60));

@@ -84,6 +84,41 @@ public sealed class ConsistencyCheckerTests
     }
 
     [Fact]
+    public void delete_refused_as_gone_but_found_in_the_journal_is_reported()
+    {
+        // A retried delete whose first attempt had committed must replay, not answer "already deleted".
+        var (requests, rows) = History(2);
+        var tombstone = TestChains.Next(Key, rows[^1].Record, payload: null, idempotencyKey: "req-del", kind: ChangeKind.Delete);
+        var delete = new WriteRequest { RequestId = "req-del", Key = Key, Expected = ExpectedVersion.Any, Kind = WriteKind.Delete, FirstOutcome = WriteOutcome.Timeout, Outcome = WriteOutcome.Gone };
+        var report = Check([.. requests, delete], [.. rows, Row(tombstone, 3, requestId: null)]);
+        Assert.Equal(1, report.Count(ViolationKind.RefusedWriteCommitted));
+    }
+
+    [Fact]
+    public void valid_write_refused_as_invalid_is_reported()
+    {
+        var (requests, rows) = History(2);
+        requests.Add(new WriteRequest { RequestId = "req-3", Key = Key, Expected = ExpectedVersion.Any, Payload = """{"req":"req-3"}""", Outcome = WriteOutcome.Validation });
+        Assert.Equal(1, Check(requests, rows).Count(ViolationKind.UnexpectedOutcome));
+    }
+
+    [Fact]
+    public void read_showing_another_payload_or_deleted_flag_than_the_journal_is_reported_phantom()
+    {
+        var (requests, rows) = History(2);
+        ReadObservation[] reads =
+        [
+            // What the gateway shows: the payload in any formatting (compared canonically), no hash.
+            new(Key, 2, Hash: null, Payload: """{ "req" : "req-2" }"""),
+            new(Key, 2, Hash: null, Payload: """{"req":"req-1"}"""),
+            new(Key, 2, Hash: null, Deleted: true),
+            new(Key, 1, Hash: null, Payload: "not json"),
+        ];
+        var report = ConsistencyChecker.Check(requests, reads, rows, Feed(rows), rows.Count);
+        Assert.Equal(3, report.Count(ViolationKind.PhantomRead));
+    }
+
+    [Fact]
     public void feed_out_of_order_missing_or_repeating_a_row_is_reported()
     {
         var (requests, rows) = History(3);
@@ -127,6 +162,6 @@ public sealed class ConsistencyCheckerTests
         return (requests, rows);
     }
 
-    private static JournalRow Row(JournalRecord record, long position, string requestId) =>
+    private static JournalRow Row(JournalRecord record, long position, string? requestId) =>
         new(record with { Position = position }, new FeedPosition(1000 + (ulong)position, position)) { PayloadRequestId = requestId };
 }

@@ -5,9 +5,9 @@ using Xunit.Abstractions;
 namespace Ivr.Storage.FaultInjection.Tests;
 
 /// <summary>
-/// The short form of every scenario (seconds of load): no acknowledged write lost, none duplicated, every chain
-/// intact, every refused write absent, every unknown outcome settled by its retry, and the cluster serving again
-/// within <see cref="RecoveryBound"/>.
+/// The short form of every scenario (seconds of load, half of it through the HTTP gateway): no acknowledged write
+/// lost, none duplicated, every chain intact, every refused write absent, every unknown outcome settled by its retry
+/// (over HTTP too), the read model converged to the journal, and the cluster serving again within <see cref="RecoveryBound"/>.
 /// </summary>
 [Collection(FaultInjectionCollection.Name)]
 public sealed class FaultScenarioTests(FaultClusterFixture fixture, ITestOutputHelper output)
@@ -35,7 +35,10 @@ public sealed class FaultScenarioTests(FaultClusterFixture fixture, ITestOutputH
     public Task a_redis_outage_under_load_loses_no_acknowledged_write() => RunAsync(FaultScenario.RedisOutage);
 
     [Fact]
-    public Task silos_joining_and_leaving_under_load_lose_no_acknowledged_write() => RunAsync(FaultScenario.Churn);
+    public Task silos_joining_and_leaving_or_killed_under_load_lose_no_acknowledged_write() => RunAsync(FaultScenario.Churn);
+
+    [Fact]
+    public Task every_fault_one_after_another_in_one_run_loses_no_acknowledged_write() => RunAsync(FaultScenario.Combined);
 
     private async Task RunAsync(FaultScenario scenario)
     {
@@ -56,10 +59,12 @@ public sealed class FaultScenarioTests(FaultClusterFixture fixture, ITestOutputH
         output.WriteLine(ResultsTable.Details(result, maxViolations: 50));
         var report = result.Report;
         Assert.True(report.Acknowledged > 50, $"the load got {report.Acknowledged} writes acknowledged; too few to prove anything");
+        Assert.True(report.AcknowledgedOverHttp > 10, $"the gateway got {report.AcknowledgedOverHttp} writes acknowledged; the HTTP path was hardly tested");
         Assert.Equal(0, report.Lost);
         Assert.Equal(0, report.Duplicated);
         Assert.NotNull(result.Recovery);
         Assert.True(result.Recovery < RecoveryBound, $"recovery took {result.Recovery}");
+        Assert.NotNull(result.ReadModelConvergence);
         Assert.True(report.Violations.Count == 0, string.Join("\n", report.Violations.Take(20)));
     }
 }

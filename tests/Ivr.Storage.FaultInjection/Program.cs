@@ -10,12 +10,12 @@ var scenario = new Option<string>("--scenario")
 };
 var duration = new Option<int>("--duration")
 {
-    Description = "Seconds of load per scenario; the fault starts after a third of it.",
+    Description = "Seconds of load per scenario; the fault starts after a third of it (combined: the faults follow one another from there, so its load lasts at least as long as they take).",
     DefaultValueFactory = _ => 6,
 };
 var writers = new Option<int>("--writers")
 {
-    Description = "Concurrent writers (readers are a quarter of them, at least one).",
+    Description = "Concurrent writers (readers are a quarter of them, at least one); half of each go through the HTTP gateway.",
     DefaultValueFactory = _ => 8,
 };
 var redisOutage = new Option<int>("--redis-outage")
@@ -25,11 +25,11 @@ var redisOutage = new Option<int>("--redis-outage")
 };
 var churnCycles = new Option<int>("--churn-cycles")
 {
-    Description = "Start/stop cycles in the churn scenario; 0 = as many as fit in the duration.",
+    Description = "Start/stop cycles in the churn scenario, alternately SIGTERM and kill -9 (at least 2); 0 = as many as fit in the duration.",
     DefaultValueFactory = _ => 2,
 };
 
-var root = new RootCommand("IVR.Storage fault injection: a private PostgreSQL, Redis and three silos on 127.0.0.1; each fault under load, then every write checked against the journal and the change feed. Exit code 0 only when every scenario passed.")
+var root = new RootCommand("IVR.Storage fault injection: a private PostgreSQL, Redis, three silos and the HTTP gateway on 127.0.0.1; each fault under load, then every write checked against the journal and the change feed, and the read model against the journal. Exit code 0 only when every scenario passed.")
 {
     scenario, duration, writers, redisOutage, churnCycles,
 };

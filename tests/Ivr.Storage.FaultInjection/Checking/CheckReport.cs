@@ -9,6 +9,9 @@ public sealed record CheckReport
 
     public required int Acknowledged { get; init; }
 
+    /// <summary>Of <see cref="Acknowledged"/>: those that went through the HTTP gateway.</summary>
+    public int AcknowledgedOverHttp { get; init; }
+
     /// <summary>Refused with a concurrency conflict or a validation error, first time or on retry.</summary>
     public required int FailedCleanly { get; init; }
 

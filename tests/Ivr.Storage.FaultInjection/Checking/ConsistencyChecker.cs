@@ -8,11 +8,12 @@ namespace Ivr.Storage.FaultInjection.Checking;
 /// The oracle: compares what clients were told with what the journal holds. Pure (no I/O), so it can be tested
 /// with planted violations. "An acknowledged write is never lost and history never forks" becomes:
 /// every acknowledged write is in the journal once, at the version and with the hash the client was told; no
-/// request id is in two rows; no refused write is in it; every entity's versions are 1..n and the hash chain
-/// recomputes and links; every read showed a committed version; the change feed from the start holds every
+/// request id is in two rows; no refused write is in it; no valid write was refused as invalid; every entity's
+/// versions are 1..n and the hash chain recomputes and links; every read showed a committed version (its hash or
+/// payload, and whether it was deleted); the change feed from the start holds every
 /// journal row exactly once, in (transaction, position) order.
 /// </summary>
-public static class ConsistencyChecker
+public static partial class ConsistencyChecker
 {
     /// <param name="requests">Every write of the scenario, after retries.</param>
     /// <param name="reads">What readers were shown.</param>
@@ -36,23 +37,15 @@ public static class ConsistencyChecker
 
         CheckRequests(requests, byVersion, byRequestId, violations);
         CheckChains(rows, violations);
-        foreach (var read in reads)
-        {
-            if (byVersion.TryGetValue((read.Key, read.Version), out var row) && Hex(row) == read.Hash)
-            {
-                continue;
-            }
-
-            violations.Add(new Violation(ViolationKind.PhantomRead, $"a reader saw {read.Key}@{read.Version} ({read.Hash}), which the journal does not hold"));
-        }
-
+        CheckReads(reads, byVersion, violations);
         CheckFeed(rows, feed, journalTotalRows, violations);
         var unknownFirst = requests.Where(r => CheckReport.IsUnknown(r.FirstOutcome)).ToList();
         return new CheckReport
         {
             Issued = requests.Count,
             Acknowledged = requests.Count(r => r.Outcome == WriteOutcome.Acknowledged),
-            FailedCleanly = requests.Count(r => r.Outcome is WriteOutcome.ConcurrencyConflict or WriteOutcome.Validation),
+            AcknowledgedOverHttp = requests.Count(r => r.Outcome == WriteOutcome.Acknowledged && r.Transport == Transport.Http),
+            FailedCleanly = requests.Count(r => r.Outcome is WriteOutcome.ConcurrencyConflict or WriteOutcome.Validation or WriteOutcome.Gone),
             Unknown = unknownFirst.Count,
             UnknownThenAcknowledged = unknownFirst.Count(r => r.Outcome == WriteOutcome.Acknowledged),
             JournalRows = rows.Count,
@@ -83,8 +76,11 @@ public static class ConsistencyChecker
                     }
 
                     break;
-                case WriteOutcome.ConcurrencyConflict or WriteOutcome.Validation when committed.Count > 0:
+                case WriteOutcome.ConcurrencyConflict or WriteOutcome.Validation or WriteOutcome.Gone when committed.Count > 0:
                     violations.Add(new Violation(ViolationKind.RefusedWriteCommitted, $"request {request.RequestId} was refused ({request.Outcome}: {request.Error}) but is in the journal as {committed[0].Record.Key}@{committed[0].Record.Version}"));
+                    break;
+                case WriteOutcome.Validation when !request.Invalid:
+                    violations.Add(new Violation(ViolationKind.UnexpectedOutcome, $"valid request {request.RequestId} on {request.Key} was refused as invalid: {request.Error}"));
                     break;
                 case WriteOutcome.Unexpected:
                     violations.Add(new Violation(ViolationKind.UnexpectedOutcome, $"request {request.RequestId} on {request.Key}: {request.Error}"));

@@ -16,21 +16,41 @@ namespace Ivr.Storage.FaultInjection.Checking;
 /// </summary>
 public static class JournalReader
 {
-    private const string RowsSql =
+    private const string Columns =
         """
-        SELECT entity_type, entity_id, version, kind, payload::text, committed_at, source, correlation_id, causation_id,
-               actor, reason, idempotency_key, request_hash, schema_version, tags::text, prev_hash, hash, position, tx_id::text
+        entity_type, entity_id, version, kind, payload::text, committed_at, source, correlation_id, causation_id,
+        actor, reason, idempotency_key, request_hash, schema_version, tags::text, prev_hash, hash, position, tx_id::text
+        """;
+
+    private const string RowsSql =
+        $"""
+        SELECT {Columns}
           FROM ivr.journal
          WHERE $1::text IS NULL OR entity_type = $1
          ORDER BY entity_type, entity_id, version
         """;
 
+    // The primary key (entity_type, entity_id, version) serves this without reading older versions' payloads.
+    private const string LatestRowsSql =
+        $"""
+        SELECT DISTINCT ON (entity_type, entity_id) {Columns}
+          FROM ivr.journal
+         WHERE $1::text IS NULL OR entity_type = $1
+         ORDER BY entity_type, entity_id, version DESC
+        """;
+
     /// <summary>Every row of <paramref name="entityType"/>, or of the whole journal when it is null.</summary>
-    public static async Task<IReadOnlyList<JournalRow>> ReadRowsAsync(string adminConnectionString, string? entityType)
+    public static Task<IReadOnlyList<JournalRow>> ReadRowsAsync(string adminConnectionString, string? entityType) =>
+        ReadAsync(adminConnectionString, RowsSql, entityType);
+
+    /// <summary>The latest row of every entity of <paramref name="entityType"/> (what a current-state read model must show).</summary>
+    public static Task<IReadOnlyList<JournalRow>> ReadLatestRowsAsync(string adminConnectionString, string entityType) =>
+        ReadAsync(adminConnectionString, LatestRowsSql, entityType);
+
+    private static async Task<IReadOnlyList<JournalRow>> ReadAsync(string adminConnectionString, string sql, string? entityType)
     {
-        await using var connection = new NpgsqlConnection(Unpooled(adminConnectionString));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(RowsSql, connection);
+        await using var connection = await CheckerConnections.OpenAsync(adminConnectionString);
+        await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)entityType ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         var rows = new List<JournalRow>();
         await using var reader = await command.ExecuteReaderAsync();
@@ -69,8 +89,7 @@ public static class JournalReader
 
     public static async Task<long> CountRowsAsync(string adminConnectionString)
     {
-        await using var connection = new NpgsqlConnection(Unpooled(adminConnectionString));
-        await connection.OpenAsync();
+        await using var connection = await CheckerConnections.OpenAsync(adminConnectionString);
         await using var command = new NpgsqlCommand("SELECT count(*) FROM ivr.journal", connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }
@@ -82,7 +101,7 @@ public static class JournalReader
     public static async Task<IReadOnlyList<FeedItem>> ReadFeedAsync(string adminConnectionString, long expectedRows, TimeSpan bound)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Journal"] = Unpooled(adminConnectionString) })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Journal"] = CheckerConnections.Unpooled(adminConnectionString) })
             .Build();
         await using var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
@@ -116,10 +135,6 @@ public static class JournalReader
             await Task.Delay(500);
         }
     }
-
-    // A connection pooled before a database restart would fail once on first use (57P01); the checker runs rarely.
-    private static string Unpooled(string connectionString) =>
-        new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
 
     private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

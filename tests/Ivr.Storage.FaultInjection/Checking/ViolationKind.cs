@@ -30,6 +30,12 @@ public enum ViolationKind
     /// <summary>The change feed is out of (transaction, position) order, repeats a row, misses one or has one too many.</summary>
     FeedMismatch,
 
+    /// <summary>The read model did not come to show every entity as the journal's latest version within the bound.</summary>
+    ReadModelDiverged,
+
+    /// <summary>The HTTP gateway process exited during the scenario (it is a client: no fault of the cluster may stop it).</summary>
+    GatewayExited,
+
     /// <summary>The cluster did not serve a write and a read again within the bound after the fault.</summary>
     NoRecovery,
 }

@@ -15,6 +15,9 @@ public enum FaultScenario
     /// <summary>Redis (membership) down for a while, then back.</summary>
     RedisOutage,
 
-    /// <summary>A fourth silo started and stopped (SIGTERM) again and again.</summary>
+    /// <summary>A fourth silo started and stopped again and again, alternately with SIGTERM (graceful) and SIGKILL.</summary>
     Churn,
+
+    /// <summary>Every fault above, one after another during one load run (each recovered from before the next).</summary>
+    Combined,
 }

@@ -9,19 +9,23 @@ public static class ResultsTable
     public static string Format(IEnumerable<ScenarioResult> results)
     {
         var text = new StringBuilder();
-        text.AppendLine("| scenario | issued | acknowledged | failed cleanly | unknown -> acked on retry | lost | duplicated | feed violations | other violations | journal rows | reads | recovery | verdict |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        text.AppendLine("| scenario | issued | acknowledged | failed cleanly | unknown -> acked on retry | lost | duplicated | feed violations | other violations | journal rows | reads | recovery | read model | verdict |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var result in results)
         {
             var report = result.Report;
             var feed = report.Count(Checking.ViolationKind.FeedMismatch);
             var other = report.Violations.Count - report.Lost - report.Duplicated - feed;
-            var recovery = result.Recovery is { } time ? time.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) + " s" : "none";
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {result.Scenario.Name()} | {report.Issued} | {report.Acknowledged} | {report.FailedCleanly} | {report.Unknown} -> {report.UnknownThenAcknowledged} | {report.Lost} | {report.Duplicated} | {feed} | {other} | {report.JournalRows} | {report.Reads} | {recovery} | {(result.Passed ? "PASS" : "FAIL")} |");
+            var recovery = Seconds(result.Recovery, "none");
+            var readModel = Seconds(result.ReadModelConvergence, "diverged");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {result.Scenario.Name()} | {report.Issued} | {report.Acknowledged} | {report.FailedCleanly} | {report.Unknown} -> {report.UnknownThenAcknowledged} | {report.Lost} | {report.Duplicated} | {feed} | {other} | {report.JournalRows} | {report.Reads} | {recovery} | {readModel} | {(result.Passed ? "PASS" : "FAIL")} |");
         }
 
         return text.ToString();
     }
+
+    private static string Seconds(TimeSpan? time, string otherwise) =>
+        time is { } t ? t.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) + " s" : otherwise;
 
     /// <summary>Notes and the first violations of each scenario, for the log.</summary>
     public static string Details(ScenarioResult result, int maxViolations = 20)

@@ -1,6 +1,6 @@
 namespace Ivr.Storage.FaultInjection.Scenarios;
 
-/// <summary>The command-line names of the scenarios (<c>kill9</c>, <c>sigstop</c>, <c>pg-restart</c>, <c>redis-outage</c>, <c>churn</c>).</summary>
+/// <summary>The command-line names of the scenarios (<c>kill9</c>, <c>sigstop</c>, <c>pg-restart</c>, <c>redis-outage</c>, <c>churn</c>, <c>combined</c>).</summary>
 public static class ScenarioNames
 {
     private static readonly Dictionary<FaultScenario, string> Names = new()
@@ -10,6 +10,7 @@ public static class ScenarioNames
         [FaultScenario.PgRestart] = "pg-restart",
         [FaultScenario.RedisOutage] = "redis-outage",
         [FaultScenario.Churn] = "churn",
+        [FaultScenario.Combined] = "combined",
     };
 
     public static IReadOnlyList<string> All { get; } = [.. Names.Values];

@@ -22,6 +22,9 @@ public sealed record ScenarioOptions
     /// <summary>Longest the cluster may take to serve a write and a read again after the fault. The default value is 60 s.</summary>
     public TimeSpan RecoveryBound { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Longest the read model may take, after the last write, to show every entity as the journal does. The default value is 30 s.</summary>
+    public TimeSpan ReadModelBound { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Budget for retrying every write whose outcome is unknown. The default value is 90 s.</summary>
     public TimeSpan RetryBound { get; init; } = TimeSpan.FromSeconds(90);
 }

@@ -64,13 +64,18 @@ public sealed partial class ScenarioRunner
         }
     }
 
+    /// <summary>
+    /// Starts a silo, lets it take grains, stops it; again and again. Cycles alternate between a graceful stop
+    /// (SIGTERM: the silo drains and leaves the membership) and kill -9 (the cluster must notice the death itself
+    /// and reactivate the silo's grains elsewhere), so there are always at least two cycles, one of each.
+    /// </summary>
     private async Task ChurnAsync(Stopwatch loadClock, List<string> notes)
     {
         // Bounded in count either way: the configured cycles, or as many as fit in the load (at most 100).
-        var cycles = options.ChurnCycles > 0 ? options.ChurnCycles : 100;
+        var cycles = options.ChurnCycles > 0 ? Math.Max(2, options.ChurnCycles) : 100;
         for (var cycle = 0; cycle < cycles; cycle++)
         {
-            if (options.ChurnCycles == 0 && cycle > 0 && loadClock.Elapsed > options.Duration * 0.8)
+            if (options.ChurnCycles == 0 && cycle >= 2 && loadClock.Elapsed > options.Duration * 0.8)
             {
                 break;
             }
@@ -79,22 +84,33 @@ public sealed partial class ScenarioRunner
             var silo = await cluster.StartSiloAsync();
             var started = starting.Elapsed;
             await Task.Delay(TimeSpan.FromSeconds(1.5));
+            var graceful = cycle % 2 == 0;
             int? exitCode = null;
-            try
+            if (graceful)
             {
-                exitCode = await silo.TerminateAsync(TimeSpan.FromSeconds(20));
+                try
+                {
+                    exitCode = await silo.TerminateAsync(TimeSpan.FromSeconds(20));
+                }
+                catch (OperationCanceledException)
+                {
+                    // Did not stop within the bound: killed below by RemoveAsync.
+                }
             }
-            catch (OperationCanceledException)
+            else
             {
-                // Did not stop within the bound: killed below by RemoveAsync.
+                silo.Kill();
             }
 
             await cluster.RemoveAsync(silo);
-            notes.Add($"churn {cycle + 1}: silo {silo.SiloPort} up in {started.TotalSeconds:F1} s, SIGTERM exit code {(exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none (killed)")}");
-            if (exitCode is not 0)
+            var stopped = graceful ? $"SIGTERM exit code {(exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none (killed)")}" : "kill -9";
+            notes.Add($"churn {cycle + 1}: silo {silo.SiloPort} up in {started.TotalSeconds:F1} s, {stopped}");
+            if (graceful && exitCode is not 0)
             {
-                var lines = silo.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(3);
-                notes.Add("  its last output: " + string.Join(" | ", lines.Select(line => line.Length > 300 ? line[..300] + "…" : line)));
+                // The last exception message says why; the stack frames after it only where.
+                var lines = silo.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var why = lines.LastOrDefault(line => line.Contains("Exception", StringComparison.Ordinal) && !line.StartsWith("at ", StringComparison.Ordinal));
+                notes.Add("  its last output: " + string.Join(" | ", lines.TakeLast(3).Prepend(why ?? "").Where(line => line.Length > 0).Select(line => line.Length > 300 ? line[..300] + "…" : line)));
             }
         }
     }

@@ -11,10 +11,11 @@ namespace Ivr.Storage.FaultInjection.Services;
 
 /// <summary>
 /// The system under test, all on 127.0.0.1: a private PostgreSQL, a private Redis, real silo processes
-/// (<see cref="SiloProcess"/>) under a cluster id of their own, and one external Orleans client that finds them
-/// through Redis as IVR.Server does. Disposing it kills every process it started.
+/// (<see cref="SiloProcess"/>) under a cluster id of their own with the read model's projection running, one
+/// external Orleans client that finds them through Redis as IVR.Server does, and the HTTP gateway as a process of
+/// its own (<see cref="GatewayProcess"/>). Disposing it kills every process it started.
 /// </summary>
-public sealed class FaultCluster : IAsyncDisposable
+public sealed partial class FaultCluster : IAsyncDisposable
 {
     public const string ServiceId = "ivr-storage";
     private static readonly TimeSpan SiloStartTimeout = TimeSpan.FromSeconds(90);
@@ -84,7 +85,8 @@ public sealed class FaultCluster : IAsyncDisposable
             options.Log($"private PostgreSQL on 127.0.0.1:{postgres.Port}, Redis on 127.0.0.1:{redis.Port}, cluster {cluster.ClusterId}");
             await cluster.EnsureSilosAsync();
             cluster._client = await ConnectClientAsync(cluster);
-            options.Log($"{options.Silos} silos and the client up after {started.Elapsed.TotalSeconds:F1} s");
+            await cluster.StartGatewayAsync(FreePorts.Any());
+            options.Log($"{options.Silos} silos, the client and the gateway (127.0.0.1:{cluster.Gateway.Port}) up after {started.Elapsed.TotalSeconds:F1} s");
             return cluster;
         }
         catch
@@ -144,42 +146,9 @@ public sealed class FaultCluster : IAsyncDisposable
         await silo.DisposeAsync();
     }
 
-    /// <summary>Waits (bounded) until the membership table in Redis declares the silo on <paramref name="siloPort"/> dead.</summary>
-    public Task<bool> WaitUntilDeclaredDeadAsync(int siloPort, TimeSpan timeout) => WaitForStatusAsync(siloPort, DeadStatus, timeout);
-
-    /// <summary>
-    /// Waits (bounded) until the silo on <paramref name="siloPort"/> is Active in the membership table: its gateway
-    /// port opens while it is still joining, and a SIGTERM then fails the start-up instead of draining a member.
-    /// </summary>
-    public Task<bool> WaitUntilActiveAsync(int siloPort, TimeSpan timeout) => WaitForStatusAsync(siloPort, ActiveStatus, timeout);
-
-    // Orleans' SiloStatus as Redis clustering serializes it.
-    private const int ActiveStatus = 3;
-    private const int DeadStatus = 6;
-
-    private async Task<bool> WaitForStatusAsync(int siloPort, int status, TimeSpan timeout)
-    {
-        var waited = Stopwatch.StartNew();
-        var options = ConfigurationOptions.Parse(Redis.ConnectionString);
-        options.AbortOnConnectFail = false;
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(options);
-        var marker = string.Create(CultureInfo.InvariantCulture, $":{siloPort}:");
-        while (waited.Elapsed < timeout)
-        {
-            var members = await redis.GetDatabase().HashGetAllAsync($"{ServiceId}/members/{ClusterId}");
-            if (members.Any(m => m.Name.ToString().Contains(marker, StringComparison.Ordinal) && m.Value.ToString().Contains($"\"Status\":{status},", StringComparison.Ordinal)))
-            {
-                return true;
-            }
-
-            await Task.Delay(250);
-        }
-
-        return false;
-    }
-
     public async ValueTask DisposeAsync()
     {
+        await DisposeGatewayAsync();
         if (_client is not null)
         {
             using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
@@ -216,8 +185,7 @@ public sealed class FaultCluster : IAsyncDisposable
         ["Orleans__ClusterMembership__NumVotesForDeathDeclaration"] = "2",
         ["Orleans__ClusterMembership__TableRefreshTimeout"] = "00:00:02",
         ["Orleans__ClusterMembership__IAmAliveTablePublishTimeout"] = "00:00:05",
-        // The read model is not under test here; its projection would only take CPU from the two cores.
-        ["ReadModel__Enabled"] = "false",
+        // The read model runs (its default): after every scenario it must converge to the journal.
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__Format"] = "simple",
     };

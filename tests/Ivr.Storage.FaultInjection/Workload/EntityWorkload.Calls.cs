@@ -5,36 +5,34 @@ namespace Ivr.Storage.FaultInjection.Workload;
 
 public sealed partial class EntityWorkload
 {
-    /// <summary>Sends the request once and records what came back.</summary>
+    /// <summary>Sends the request once, through its own transport, and records what came back.</summary>
     public async Task ExecuteAsync(WriteRequest request)
     {
         request.Attempts++;
-        WriteOutcome outcome;
-        try
+        var answer = await _calls[request.Transport].WriteAsync(request);
+        if (answer.Outcome == WriteOutcome.Acknowledged)
         {
-            var result = await _client.GetGrain<IEntityGrain>(request.Key.ToGrainKey()).Put(request.Payload, request.Options(Scenario));
-            request.Version = result.Version;
-            request.Hash = result.Hash;
+            request.Version = answer.Version;
+            request.Hash = answer.Hash;
             request.Error = null;
-            outcome = WriteOutcome.Acknowledged;
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        else
         {
-            request.Error = $"{ex.GetType().Name}: {ex.Message}";
-            outcome = Classify(ex);
+            request.Error = answer.Error;
         }
 
         if (request.FirstOutcome == WriteOutcome.Pending)
         {
-            request.FirstOutcome = outcome;
+            request.FirstOutcome = answer.Outcome;
+            request.FirstError = answer.Error;
         }
 
-        request.Outcome = outcome;
+        request.Outcome = answer.Outcome;
     }
 
     /// <summary>
-    /// Retries a request whose outcome is unknown with the same idempotency key until it gets a definite answer,
-    /// at most every half second and within <paramref name="bound"/>.
+    /// Retries a request whose outcome is unknown with the same idempotency key (and the same transport) until it
+    /// gets a definite answer, at most every half second and within <paramref name="bound"/>.
     /// </summary>
     public async Task RetryAsync(WriteRequest request, TimeSpan bound)
     {
@@ -69,26 +67,15 @@ public sealed partial class EntityWorkload
 
     /// <summary>
     /// Measures recovery: from <paramref name="faultEnded"/>'s start until one pass writes every hot entity and reads
-    /// it back (the hot entities may have lived on the silo that failed). Probe writes are recorded and checked like
-    /// any other. Null when the cluster did not recover within <paramref name="bound"/>.
+    /// it back through every transport (the hot entities may have lived on the silo that failed, and the gateway's
+    /// client must have found the cluster again too). Probe writes are recorded and checked like any other. Null when
+    /// the cluster did not recover within <paramref name="bound"/>.
     /// </summary>
     public async Task<TimeSpan?> ProbeRecoveryAsync(Stopwatch faultEnded, TimeSpan bound)
     {
         while (faultEnded.Elapsed < bound)
         {
-            var healthy = true;
-            foreach (var key in _hot)
-            {
-                var probe = NewRequest(key, ExpectedVersion.Any, invalid: false);
-                await ExecuteAsync(probe);
-                if (probe.Outcome != WriteOutcome.Acknowledged || await ReadAsync(key) is not { } state || state.Version < probe.Version)
-                {
-                    healthy = false;
-                    break;
-                }
-            }
-
-            if (healthy)
+            if (await ProbeOnceAsync())
             {
                 return faultEnded.Elapsed;
             }
@@ -99,13 +86,21 @@ public sealed partial class EntityWorkload
         return null;
     }
 
-    private static WriteOutcome Classify(Exception ex) => ex switch
+    private async Task<bool> ProbeOnceAsync()
     {
-        ConcurrencyConflictException => WriteOutcome.ConcurrencyConflict,
-        EntityValidationException => WriteOutcome.Validation,
-        TimeoutException => WriteOutcome.Timeout,
-        // None of these can answer a well-formed put with a fresh idempotency key.
-        IdempotencyConflictException or EntityNotFoundException or EntityDeletedException => WriteOutcome.Unexpected,
-        _ => WriteOutcome.Error,
-    };
+        foreach (var transport in Transports)
+        {
+            foreach (var key in _hot)
+            {
+                var probe = NewRequest(key, ExpectedVersion.Any, transport);
+                await ExecuteAsync(probe);
+                if (probe.Outcome != WriteOutcome.Acknowledged || await ReadAsync(key, transport) is not { } state || state.Version < probe.Version)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
 }

@@ -6,13 +6,14 @@ using Ivr.Storage.Contracts;
 namespace Ivr.Storage.FaultInjection.Workload;
 
 /// <summary>
-/// Writers and readers through the external client, on entities of one type of their own (so scenarios sharing a
-/// cluster never see each other's data). Every write is recorded with its outcome. Loops stop by themselves: at
-/// the stop signal, at the hard time limit, or after <see cref="WorkloadOptions.MaxOperationsPerWorker"/>.
+/// Writers and readers on entities of one type of their own (so scenarios sharing a cluster never see each other's
+/// data), a share of them through the HTTP gateway and the rest through the external Orleans client. Every write is
+/// recorded with its outcome. Loops stop by themselves: at the stop signal, at the hard time limit, or after
+/// <see cref="WorkloadOptions.MaxOperationsPerWorker"/>.
 /// </summary>
 public sealed partial class EntityWorkload
 {
-    private readonly IClusterClient _client;
+    private readonly Dictionary<Transport, IEntityCalls> _calls = [];
     private readonly WorkloadOptions _options;
     private readonly ConcurrentQueue<WriteRequest> _requests = new();
     private readonly ConcurrentQueue<ReadObservation> _reads = new();
@@ -21,9 +22,15 @@ public sealed partial class EntityWorkload
     private long _readFailures;
     private long _sequence;
 
-    public EntityWorkload(IClusterClient client, string scenario, WorkloadOptions options)
+    /// <param name="gateway">The gateway's HTTP client; null runs every worker through <paramref name="client"/>.</param>
+    public EntityWorkload(IClusterClient client, HttpClient? gateway, string scenario, WorkloadOptions options)
     {
-        _client = client;
+        _calls[Transport.Client] = new ClientEntityCalls(client, scenario);
+        if (gateway is not null)
+        {
+            _calls[Transport.Http] = new GatewayEntityCalls(gateway, scenario);
+        }
+
         _options = options;
         Scenario = scenario;
         EntityType = "fi-" + scenario + "-" + Guid.NewGuid().ToString("N")[..8];
@@ -42,12 +49,19 @@ public sealed partial class EntityWorkload
 
     public long ReadFailures => Interlocked.Read(ref _readFailures);
 
+    /// <summary>How often the gateway answered with each status code; empty without a gateway.</summary>
+    public IReadOnlyDictionary<int, int> GatewayStatuses =>
+        _calls.TryGetValue(Transport.Http, out var calls) ? ((GatewayEntityCalls)calls).Statuses : new Dictionary<int, int>();
+
+    /// <summary>The transports in use: the client always, the gateway when there is one.</summary>
+    public IReadOnlyCollection<Transport> Transports => _calls.Keys;
+
     /// <summary>Gives every hot entity its version 1 (retried, bounded), so hot writers can always expect an exact version.</summary>
     public async Task SeedAsync(TimeSpan bound)
     {
         foreach (var key in _hot)
         {
-            var seed = NewRequest(key, ExpectedVersion.Any, invalid: false);
+            var seed = NewRequest(key, ExpectedVersion.Any, Transport.Client);
             await ExecuteAsync(seed);
             await RetryAsync(seed, bound);
             if (seed.Outcome != WriteOutcome.Acknowledged)
@@ -62,12 +76,16 @@ public sealed partial class EntityWorkload
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(stop);
         limit.CancelAfter(hardLimit);
-        var workers = Enumerable.Range(0, _options.Writers).Select(w => Task.Run(() => WriterAsync(limit.Token), CancellationToken.None))
-            .Concat(Enumerable.Range(0, _options.Readers).Select(_ => Task.Run(() => ReaderAsync(limit.Token), CancellationToken.None)));
+        var workers = Enumerable.Range(0, _options.Writers).Select(w => Task.Run(() => WriterAsync(TransportOf(w, _options.Writers), limit.Token), CancellationToken.None))
+            .Concat(Enumerable.Range(0, _options.Readers).Select(r => Task.Run(() => ReaderAsync(TransportOf(r, _options.Readers), limit.Token), CancellationToken.None)));
         await Task.WhenAll(workers);
     }
 
-    private async Task WriterAsync(CancellationToken stop)
+    /// <summary>The first <see cref="WorkloadOptions.HttpShare"/> of the workers go through the gateway, if there is one.</summary>
+    private Transport TransportOf(int worker, int workers) =>
+        _calls.ContainsKey(Transport.Http) && worker < Math.Round(workers * _options.HttpShare, MidpointRounding.AwayFromZero) ? Transport.Http : Transport.Client;
+
+    private async Task WriterAsync(Transport transport, CancellationToken stop)
     {
         for (var i = 0; i < _options.MaxOperationsPerWorker && !stop.IsCancellationRequested; i++)
         {
@@ -75,40 +93,43 @@ public sealed partial class EntityWorkload
             WriteRequest request;
             if (roll < _options.InvalidShare)
             {
-                request = NewRequest(Pick(_cold), ExpectedVersion.Any, invalid: true);
+                request = NewRequest(Pick(_cold), ExpectedVersion.Any, transport, invalid: true);
             }
-            else if (roll < _options.InvalidShare + _options.HotShare)
+            else if (roll < _options.InvalidShare + _options.DeleteShare)
+            {
+                request = NewRequest(Pick(_cold), ExpectedVersion.Any, transport, WriteKind.Delete);
+            }
+            else if (roll < _options.InvalidShare + _options.DeleteShare + _options.HotShare)
             {
                 // Read the current version, then write expecting exactly it: the classic optimistic update.
                 var key = Pick(_hot);
-                var current = await ReadAsync(key);
-                if (current is null)
+                if (await ReadAsync(key, transport) is not { } current)
                 {
                     await Task.Delay(_options.BackoffAfterFailure, CancellationToken.None);
                     continue;
                 }
 
-                request = NewRequest(key, ExpectedVersion.Exactly(current.Version), invalid: false);
+                request = NewRequest(key, ExpectedVersion.Exactly(current.Version), transport);
             }
             else
             {
-                request = NewRequest(Pick(_cold), ExpectedVersion.Any, invalid: false);
+                request = NewRequest(Pick(_cold), ExpectedVersion.Any, transport);
             }
 
             await ExecuteAsync(request);
-            if (request.Outcome is WriteOutcome.Timeout or WriteOutcome.Error)
+            if (request.IsUnknown)
             {
                 await Task.Delay(_options.BackoffAfterFailure, CancellationToken.None);
             }
         }
     }
 
-    private async Task ReaderAsync(CancellationToken stop)
+    private async Task ReaderAsync(Transport transport, CancellationToken stop)
     {
         for (var i = 0; i < _options.MaxOperationsPerWorker && !stop.IsCancellationRequested; i++)
         {
             var key = Random.Shared.Next(2) == 0 ? Pick(_hot) : Pick(_cold);
-            if (await ReadAsync(key) is null)
+            if (await ReadAsync(key, transport) is null)
             {
                 await Task.Delay(_options.BackoffAfterFailure, CancellationToken.None);
             }
@@ -116,31 +137,29 @@ public sealed partial class EntityWorkload
     }
 
     /// <summary>The current state, recorded as an observation; null when the call failed or the entity does not exist yet.</summary>
-    private async Task<EntityState?> ReadAsync(EntityKey key)
+    private async Task<ReadObservation?> ReadAsync(EntityKey key, Transport transport)
     {
-        try
+        var answer = await _calls[transport].ReadAsync(key);
+        if (answer.State is { } state)
         {
-            var state = await _client.GetGrain<IEntityGrain>(key.ToGrainKey()).GetCurrent();
-            _reads.Enqueue(new ReadObservation(key, state.Version, state.Hash));
-            return state;
+            _reads.Enqueue(state);
         }
-        catch (EntityNotFoundException)
-        {
-            return null;
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        else if (answer.Error is not null)
         {
             Interlocked.Increment(ref _readFailures);
-            return null;
         }
+
+        return answer.State;
     }
 
-    private WriteRequest NewRequest(EntityKey key, ExpectedVersion expected, bool invalid)
+    private WriteRequest NewRequest(EntityKey key, ExpectedVersion expected, Transport transport, WriteKind kind = WriteKind.Put, bool invalid = false)
     {
         var id = string.Create(CultureInfo.InvariantCulture, $"{EntityType}-{Interlocked.Increment(ref _sequence)}");
         // An array is valid JSON but not an object: the grain must refuse it before writing anything.
-        var payload = invalid ? $$"""["req","{{id}}"]""" : $$"""{"req":"{{id}}","at":{{Stopwatch.GetTimestamp()}}}""";
-        var request = new WriteRequest { RequestId = id, Key = key, Expected = expected, Payload = payload, Invalid = invalid };
+        var payload = kind == WriteKind.Delete ? null
+            : invalid ? $$"""["req","{{id}}"]"""
+            : $$"""{"req":"{{id}}","at":{{Stopwatch.GetTimestamp()}}}""";
+        var request = new WriteRequest { RequestId = id, Key = key, Expected = expected, Kind = kind, Payload = payload, Invalid = invalid, Transport = transport };
         _requests.Enqueue(request);
         return request;
     }

@@ -21,6 +21,15 @@ public sealed record WorkloadOptions
     /// <summary>Share of writes with an invalid payload (must fail validation). The default value is 0.03.</summary>
     public double InvalidShare { get; init; } = 0.03;
 
+    /// <summary>Share of writes that delete a cold entity. The default value is 0.03.</summary>
+    public double DeleteShare { get; init; } = 0.03;
+
+    /// <summary>
+    /// Share of writers and of readers that go through the HTTP gateway instead of the Orleans client (rounded to whole
+    /// workers). The default value is 0.5; with no gateway every worker uses the client.
+    /// </summary>
+    public double HttpShare { get; init; } = 0.5;
+
     /// <summary>Upper bound of operations per writer or reader, whatever the duration. The default value is 200,000.</summary>
     public int MaxOperationsPerWorker { get; init; } = 200_000;
 

@@ -9,16 +9,22 @@ public enum WriteOutcome
     /// <summary>Acknowledged with a version: committed, so it must be in the journal exactly once.</summary>
     Acknowledged,
 
-    /// <summary>Refused with <c>ConcurrencyConflictException</c>: nothing may have been written.</summary>
+    /// <summary>Refused with <c>ConcurrencyConflictException</c> (HTTP 412): nothing may have been written.</summary>
     ConcurrencyConflict,
 
-    /// <summary>Refused with <c>EntityValidationException</c>: nothing may have been written.</summary>
+    /// <summary>Refused with <c>EntityValidationException</c> (HTTP 400/413/415/422): nothing may have been written.</summary>
     Validation,
 
-    /// <summary>No answer within the response timeout: the outcome is unknown until a retry settles it.</summary>
+    /// <summary>
+    /// A delete refused because the entity was never written or is already deleted (HTTP 404/410): nothing may have
+    /// been written under this request's idempotency key.
+    /// </summary>
+    Gone,
+
+    /// <summary>No answer within the response timeout (HTTP: the client's timeout or 504): unknown until a retry settles it.</summary>
     Timeout,
 
-    /// <summary>Any other failure (store unavailable, silo gone, connection lost): unknown, retried.</summary>
+    /// <summary>Any other failure (store unavailable, silo gone, connection lost, HTTP 5xx): unknown, retried.</summary>
     Error,
 
     /// <summary>An answer that no request of the workload can legitimately get (e.g. an idempotency conflict).</summary>
