@@ -4,6 +4,7 @@ using Ivr.Storage.Benchmarks.Harness;
 using Ivr.Storage.Benchmarks.Silo;
 
 var duration = new Option<int>("--duration") { Description = "Seconds each timed run lasts.", DefaultValueFactory = _ => 10 };
+var warmUp = new Option<int>("--warmup") { Description = "Seconds of unmeasured load before each throughput run (ours and baselines alike).", DefaultValueFactory = _ => 3 };
 var concurrency = new Option<int>("--concurrency") { Description = "Callers (and baseline connections) for the concurrent scenarios.", DefaultValueFactory = _ => 64 };
 var smoke = new Option<bool>("--smoke") { Description = "Seconds-long run of every scenario with small data, to keep the harness from rotting; targets are printed, not enforced." };
 var output = new Option<string>("--output") { Description = "Where to write the JSON results.", DefaultValueFactory = _ => "bench-results.json" };
@@ -11,7 +12,7 @@ var scenarios = new Option<string>("--scenarios") { Description = "Comma-separat
 var rebuildVersions = new Option<int>("--rebuild-versions") { Description = "Journal versions the RB scenario rebuilds from.", DefaultValueFactory = _ => 1_000_000 };
 
 var root = new RootCommand("IVR.Storage benchmark harness: every scenario beside its baseline, measured in the same run.");
-foreach (var option in new Option[] { duration, concurrency, smoke, output, scenarios, rebuildVersions })
+foreach (var option in new Option[] { duration, warmUp, concurrency, smoke, output, scenarios, rebuildVersions })
 {
     root.Options.Add(option);
 }
@@ -19,6 +20,7 @@ foreach (var option in new Option[] { duration, concurrency, smoke, output, scen
 root.SetAction((parse, _) => BenchRunner.RunAsync(new BenchOptions
 {
     Duration = TimeSpan.FromSeconds(parse.GetValue(smoke) ? 1 : parse.GetValue(duration)),
+    WarmUp = TimeSpan.FromSeconds(parse.GetValue(smoke) ? 0 : parse.GetValue(warmUp)),
     Concurrency = parse.GetValue(smoke) ? Math.Min(16, parse.GetValue(concurrency)) : parse.GetValue(concurrency),
     Smoke = parse.GetValue(smoke),
     OutputPath = parse.GetValue(output)!,

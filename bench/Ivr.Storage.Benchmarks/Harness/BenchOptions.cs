@@ -5,6 +5,9 @@ internal sealed record BenchOptions
 {
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Unmeasured load before each throughput run (ours and baselines alike). The default value is 3 s.</summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(3);
+
     public int Concurrency { get; init; } = 64;
 
     public bool Smoke { get; init; }

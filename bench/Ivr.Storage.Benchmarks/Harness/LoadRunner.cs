@@ -2,32 +2,51 @@ using System.Diagnostics;
 
 namespace Ivr.Storage.Benchmarks.Harness;
 
-/// <summary>Runs <c>concurrency</c> callers in a closed loop for a fixed time (or operation count) and records every latency.</summary>
+/// <summary>
+/// Runs <c>concurrency</c> callers in a closed loop for a fixed time (or operation count) and records every latency.
+/// With a warm-up, the callers first run unmeasured for that long (JIT tiers, thread pools, connection pools and
+/// caches settle), then the measured window opens; operations started before it are not counted.
+/// </summary>
 internal static class LoadRunner
 {
-    // operation is called with (caller index, sequence number of that caller's operation). With a CPU meter the
-    // measurement also carries the CPU time per operation of every process involved.
-    public static async Task<Measurement> RunAsync(string name, int concurrency, TimeSpan duration, Func<int, long, Task> operation, long maxOperationsPerCaller = long.MaxValue, CpuMeter? cpu = null)
+    // operation is called with (caller index, sequence number of that caller's operation); sequence numbers run on
+    // from the warm-up into the measured window, so no key is written twice. With a CPU meter the measurement also
+    // carries the CPU time per operation of every process involved.
+    public static async Task<Measurement> RunAsync(string name, int concurrency, TimeSpan duration, Func<int, long, Task> operation,
+        long maxOperationsPerCaller = long.MaxValue, CpuMeter? cpu = null, TimeSpan warmUp = default)
     {
         var latencies = new List<double>[concurrency];
-        var cpuAtStart = cpu is null ? null : await cpu.SnapshotAsync();
-        var clock = Stopwatch.StartNew();
+        var window = new MeasuredWindow();
+        var opener = Task.Run(async () =>
+        {
+            if (warmUp > TimeSpan.Zero)
+            {
+                await Task.Delay(warmUp);
+            }
+
+            var cpuAtStart = cpu is null ? null : await cpu.SnapshotAsync();
+            window.Open(cpuAtStart);
+        });
         var callers = Enumerable.Range(0, concurrency).Select(async caller =>
         {
             // Leave the starting thread at once: 64 callers must not start on one thread of a 2-core pool.
             await Task.Yield();
             var mine = new List<double>(16 * 1024);
             latencies[caller] = mine;
-            for (long sequence = 0; sequence < maxOperationsPerCaller && clock.Elapsed < duration; sequence++)
+            for (long sequence = 0; sequence < maxOperationsPerCaller && !window.IsOver(duration); sequence++)
             {
                 var started = Stopwatch.GetTimestamp();
                 await operation(caller, sequence);
-                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (window.Contains(started))
+                {
+                    mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
             }
         }).ToArray();
         await Task.WhenAll(callers);
-        var seconds = clock.Elapsed.TotalSeconds;
-        TimeSpan? cpuUsed = cpu is null ? null : CpuMeter.Between(cpuAtStart!, await cpu.SnapshotAsync());
+        await opener;
+        var seconds = Stopwatch.GetElapsedTime(window.OpenedAt).TotalSeconds;
+        TimeSpan? cpuUsed = cpu is null ? null : CpuMeter.Between(window.CpuAtOpen!, await cpu.SnapshotAsync());
         var all = new List<double>(latencies.Sum(l => l.Count));
         foreach (var list in latencies)
         {
@@ -36,5 +55,25 @@ internal static class LoadRunner
 
         var measurement = Measurement.FromLatencies(name, concurrency, seconds, all);
         return cpuUsed is { } used && all.Count > 0 ? measurement with { CpuMicrosecondsPerOperation = used.TotalMicroseconds / all.Count } : measurement;
+    }
+
+    /// <summary>When measuring started (0 while warming up), shared by the callers.</summary>
+    private sealed class MeasuredWindow
+    {
+        private long _openedAt;
+
+        public long OpenedAt => Volatile.Read(ref _openedAt);
+
+        public CpuSnapshot? CpuAtOpen { get; private set; }
+
+        public void Open(CpuSnapshot? cpu)
+        {
+            CpuAtOpen = cpu;
+            Volatile.Write(ref _openedAt, Stopwatch.GetTimestamp());
+        }
+
+        public bool Contains(long timestamp) => OpenedAt is var opened and > 0 && timestamp >= opened;
+
+        public bool IsOver(TimeSpan duration) => OpenedAt is var opened and > 0 && Stopwatch.GetElapsedTime(opened) >= duration;
     }
 }

@@ -20,17 +20,17 @@ internal static class WriteScenarios
         }, maxOperationsPerCaller: perCaller);
 
         var raw = await LoadRunner.RunAsync($"raw INSERT 1 row, {concurrency} connections", concurrency, context.Options.Duration,
-            (caller, sequence) => context.Session.Baseline.InsertAsync(W1Id(caller, (int)(sequence % perCaller)), (sequence / perCaller) + 1, Payloads.OneKilobyte(caller, sequence)), cpu: context.Session.Cpu);
+            (caller, sequence) => context.Session.Baseline.InsertAsync(W1Id(caller, (int)(sequence % perCaller)), (sequence / perCaller) + 1, Payloads.OneKilobyte(caller, sequence)), cpu: context.Session.Cpu, warmUp: context.Options.WarmUp);
         var ours = await LoadRunner.RunAsync("put 1 KB, distinct entities, external client", concurrency, context.Options.Duration,
-            (caller, sequence) => context.Entity(W1Id(caller, (int)(sequence % perCaller))).Put(Payloads.OneKilobyte(caller, sequence), ScenarioContext.Write($"w1-{caller}-{sequence}")), cpu: context.Session.Cpu);
+            (caller, sequence) => context.Entity(W1Id(caller, (int)(sequence % perCaller))).Put(Payloads.OneKilobyte(caller, sequence), ScenarioContext.Write($"w1-{caller}-{sequence}")), cpu: context.Session.Cpu, warmUp: context.Options.WarmUp);
         var adoNet = await LoadRunner.RunAsync("Orleans ADO.NET grain storage write", concurrency, context.Options.Duration,
-            (caller, sequence) => client.GetGrain<IAdoNetBaselineGrain>(W1Id(caller, (int)(sequence % perCaller))).Write(Payloads.OneKilobyte(caller, sequence)), cpu: context.Session.Cpu);
+            (caller, sequence) => client.GetGrain<IAdoNetBaselineGrain>(W1Id(caller, (int)(sequence % perCaller))).Write(Payloads.OneKilobyte(caller, sequence)), cpu: context.Session.Cpu, warmUp: context.Options.WarmUp);
 
         // The read-model projection in the same database competes for the same cores: measured apart, once it has
         // caught up with everything written so far.
         await ProjectionCatchUp.StartAndWaitAsync(context);
         var withProjection = await LoadRunner.RunAsync("same, read-model projection running", concurrency, context.Options.Duration,
-            (caller, sequence) => context.Entity(W1Id(caller, (int)(sequence % perCaller))).Put(Payloads.OneKilobyte(caller, sequence), ScenarioContext.Write($"w1p-{caller}-{sequence}")), cpu: context.Session.Cpu);
+            (caller, sequence) => context.Entity(W1Id(caller, (int)(sequence % perCaller))).Put(Payloads.OneKilobyte(caller, sequence), ScenarioContext.Write($"w1p-{caller}-{sequence}")), cpu: context.Session.Cpu, warmUp: context.Options.WarmUp);
 
         return
         [
@@ -46,9 +46,9 @@ internal static class WriteScenarios
         var hot = context.Entity("w2-hot");
         await hot.Put(Payloads.OneKilobyte(0, 0), ScenarioContext.Write("w2-warm"));
         var raw = await LoadRunner.RunAsync("raw INSERT 1 row, 1 connection", 1, context.Options.Duration,
-            (_, sequence) => context.Session.Baseline.InsertAsync("w2-hot", sequence + 1, Payloads.OneKilobyte(0, sequence)), cpu: context.Session.Cpu);
+            (_, sequence) => context.Session.Baseline.InsertAsync("w2-hot", sequence + 1, Payloads.OneKilobyte(0, sequence)), cpu: context.Session.Cpu, warmUp: context.Options.WarmUp);
         var ours = await LoadRunner.RunAsync("put 1 KB, one hot entity, sequential", 1, context.Options.Duration,
-            (_, sequence) => hot.Put(Payloads.OneKilobyte(0, sequence), ScenarioContext.Write($"w2-{sequence}")), cpu: context.Session.Cpu);
+            (_, sequence) => hot.Put(Payloads.OneKilobyte(0, sequence), ScenarioContext.Write($"w2-{sequence}")), cpu: context.Session.Cpu, warmUp: context.Options.WarmUp);
         return Throughput("W2", "hot entity vs raw INSERT", ours, raw, 0.8);
     }
 

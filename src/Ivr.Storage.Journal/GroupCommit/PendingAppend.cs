@@ -9,6 +9,9 @@ internal sealed class PendingAppend(JournalRecord record)
 
     public long EnqueuedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
 
-    // RunContinuationsAsynchronously: never run a grain's continuation on the writer loop.
-    public TaskCompletionSource<FeedPosition?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Continuations run synchronously on the writer loop: the journal's own continuation (AppendAsync, which awaits
+    // with ConfigureAwait(false)) only wraps the position, and a grain's continuation is never inlined there because
+    // the grain awaits on its activation's scheduler, so completing a write costs a queue post instead of a
+    // thread-pool hop and then a queue post.
+    public TaskCompletionSource<FeedPosition?> Completion { get; } = new();
 }
