@@ -7,7 +7,7 @@ using Ivr.Storage.Testing;
 namespace Ivr.Storage.FaultInjection.Tests;
 
 /// <summary>The oracle itself: a consistent history passes, and every planted violation is caught, so the suite can fail.</summary>
-public sealed class ConsistencyCheckerTests
+public sealed partial class ConsistencyCheckerTests
 {
     private static readonly EntityKey Key = EntityKey.Create("fi-checker", "e1");
 

@@ -7,7 +7,8 @@ namespace Ivr.Storage.FaultInjection.Tests;
 /// <summary>
 /// The short form of every scenario (seconds of load, half of it through the HTTP gateway): no acknowledged write
 /// lost, none duplicated, every chain intact, every refused write absent, every unknown outcome settled by its retry
-/// (over HTTP too), the read model converged to the journal, and the cluster serving again within <see cref="RecoveryBound"/>.
+/// (over HTTP too), every history page and every change the feed followers were shown (through both transports)
+/// committed and in order, the read model converged to the journal, and the cluster serving again within <see cref="RecoveryBound"/>.
 /// </summary>
 [Collection(FaultInjectionCollection.Name)]
 public sealed class FaultScenarioTests(FaultClusterFixture fixture, ITestOutputHelper output)
@@ -60,6 +61,8 @@ public sealed class FaultScenarioTests(FaultClusterFixture fixture, ITestOutputH
         var report = result.Report;
         Assert.True(report.Acknowledged > 50, $"the load got {report.Acknowledged} writes acknowledged; too few to prove anything");
         Assert.True(report.AcknowledgedOverHttp > 10, $"the gateway got {report.AcknowledgedOverHttp} writes acknowledged; the HTTP path was hardly tested");
+        Assert.True(report.HistoryPagesOverHttp > 0 && report.HistoryPages > report.HistoryPagesOverHttp, $"history pages checked: {report.HistoryPages}, {report.HistoryPagesOverHttp} of them over HTTP; each transport must have read some");
+        Assert.True(report.FollowedChangesOverHttp > 0 && report.FollowedChanges > report.FollowedChangesOverHttp, $"followed changes checked: {report.FollowedChanges}, {report.FollowedChangesOverHttp} of them over HTTP; each transport's follower must have seen some");
         Assert.Equal(0, report.Lost);
         Assert.Equal(0, report.Duplicated);
         Assert.NotNull(result.Recovery);

@@ -27,6 +27,21 @@ public sealed record CheckReport
 
     public required int Reads { get; init; }
 
+    /// <summary>History pages readers were shown and the checker judged.</summary>
+    public int HistoryPages { get; init; }
+
+    /// <summary>Of <see cref="HistoryPages"/>: those read through the HTTP gateway.</summary>
+    public int HistoryPagesOverHttp { get; init; }
+
+    /// <summary>Versions on those pages, each checked against the journal.</summary>
+    public int HistoryVersions { get; init; }
+
+    /// <summary>Changes of the scenario's entity type the feed followers were shown during the load, each checked.</summary>
+    public int FollowedChanges { get; init; }
+
+    /// <summary>Of <see cref="FollowedChanges"/>: those the HTTP gateway's follower was shown.</summary>
+    public int FollowedChangesOverHttp { get; init; }
+
     public required IReadOnlyList<Violation> Violations { get; init; }
 
     public int Lost => Count(ViolationKind.Lost);

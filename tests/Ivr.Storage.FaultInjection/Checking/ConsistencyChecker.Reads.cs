@@ -10,18 +10,19 @@ public static partial class ConsistencyChecker
     /// <summary>
     /// Every read showed a committed version: the Orleans client's reads carry the version's hash, the gateway's the
     /// payload itself (compared in canonical form, as the journal reader gives it), and both whether it was deleted.
+    /// <paramref name="seen"/> starts each violation's detail: who saw it ("a reader saw", "a history page ... showed").
     /// </summary>
-    private static void CheckReads(IReadOnlyList<ReadObservation> reads, Dictionary<(EntityKey, long), JournalRow> byVersion, List<Violation> violations)
+    private static void CheckReads(IReadOnlyList<ReadObservation> reads, Dictionary<(EntityKey, long), JournalRow> byVersion, List<Violation> violations, string seen)
     {
         foreach (var read in reads)
         {
             if (!byVersion.TryGetValue((read.Key, read.Version), out var row))
             {
-                violations.Add(new Violation(ViolationKind.PhantomRead, $"a reader saw {read.Key}@{read.Version} ({read.Hash ?? read.Payload}), which the journal does not hold"));
+                violations.Add(new Violation(ViolationKind.PhantomRead, $"{seen} {read.Key}@{read.Version} ({read.Hash ?? read.Payload}), which the journal does not hold"));
             }
             else if (ReadMismatch(read, row) is { } mismatch)
             {
-                violations.Add(new Violation(ViolationKind.PhantomRead, $"a reader saw {read.Key}@{read.Version} with {mismatch}"));
+                violations.Add(new Violation(ViolationKind.PhantomRead, $"{seen} {read.Key}@{read.Version} with {mismatch}"));
             }
         }
     }

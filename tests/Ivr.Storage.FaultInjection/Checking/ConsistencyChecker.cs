@@ -10,8 +10,9 @@ namespace Ivr.Storage.FaultInjection.Checking;
 /// every acknowledged write is in the journal once, at the version and with the hash the client was told; no
 /// request id is in two rows; no refused write is in it; no valid write was refused as invalid; every entity's
 /// versions are 1..n and the hash chain recomputes and links; every read showed a committed version (its hash or
-/// payload, and whether it was deleted); the change feed from the start holds every
-/// journal row exactly once, in (transaction, position) order.
+/// payload, and whether it was deleted), and so did every history page, in order without gaps; every change a
+/// follower was shown during the load is a journal row, once, in increasing positions; the change feed from the
+/// start holds every journal row exactly once, in (transaction, position) order.
 /// </summary>
 public static partial class ConsistencyChecker
 {
@@ -20,7 +21,16 @@ public static partial class ConsistencyChecker
     /// <param name="rows">Every journal row of the scenario's entity type.</param>
     /// <param name="feed">The whole change feed read from <see cref="FeedPosition.Start"/>.</param>
     /// <param name="journalTotalRows">Rows in the whole journal (all scenarios), which the feed must match.</param>
-    public static CheckReport Check(IReadOnlyList<WriteRequest> requests, IReadOnlyList<ReadObservation> reads, IReadOnlyList<JournalRow> rows, IReadOnlyList<FeedItem> feed, long journalTotalRows)
+    /// <param name="historyPages">The history pages readers were shown (none when null).</param>
+    /// <param name="followed">The changes of the scenario's entity type the feed followers were shown (none when null).</param>
+    public static CheckReport Check(
+        IReadOnlyList<WriteRequest> requests,
+        IReadOnlyList<ReadObservation> reads,
+        IReadOnlyList<JournalRow> rows,
+        IReadOnlyList<FeedItem> feed,
+        long journalTotalRows,
+        IReadOnlyList<HistoryPageObservation>? historyPages = null,
+        IReadOnlyList<FeedObservation>? followed = null)
     {
         ArgumentNullException.ThrowIfNull(requests);
         ArgumentNullException.ThrowIfNull(reads);
@@ -37,7 +47,9 @@ public static partial class ConsistencyChecker
 
         CheckRequests(requests, byVersion, byRequestId, violations);
         CheckChains(rows, violations);
-        CheckReads(reads, byVersion, violations);
+        CheckReads(reads, byVersion, violations, "a reader saw");
+        CheckHistoryPages(historyPages ?? [], byVersion, violations);
+        CheckFollowedChanges(followed ?? [], byVersion, violations);
         CheckFeed(rows, feed, journalTotalRows, violations);
         var unknownFirst = requests.Where(r => CheckReport.IsUnknown(r.FirstOutcome)).ToList();
         return new CheckReport
@@ -51,6 +63,11 @@ public static partial class ConsistencyChecker
             JournalRows = rows.Count,
             FeedRows = feed.Count,
             Reads = reads.Count,
+            HistoryPages = historyPages?.Count ?? 0,
+            HistoryPagesOverHttp = historyPages?.Count(p => p.Transport == Transport.Http) ?? 0,
+            HistoryVersions = historyPages?.Sum(p => p.Versions.Count) ?? 0,
+            FollowedChanges = followed?.Count ?? 0,
+            FollowedChangesOverHttp = followed?.Count(c => c.Transport == Transport.Http) ?? 0,
             Violations = violations,
         };
     }

@@ -24,10 +24,17 @@ public enum ViolationKind
     /// <summary>A row's hash does not recompute, or its previous hash is not its predecessor's hash.</summary>
     ChainBroken,
 
-    /// <summary>A reader was shown a version or hash that is not in the journal.</summary>
+    /// <summary>A reader (of current state or of a history page) was shown a version or hash that is not in the journal.</summary>
     PhantomRead,
 
-    /// <summary>The change feed is out of (transaction, position) order, repeats a row, misses one or has one too many.</summary>
+    /// <summary>A history page holds another entity's versions, or versions out of order or with a gap, or oldest first does not start at 1.</summary>
+    MalformedHistoryPage,
+
+    /// <summary>
+    /// The change feed is out of (transaction, position) order, repeats a row, misses one or has one too many; or a
+    /// follower during the load was shown a change the journal does not hold (or holds with another hash or position),
+    /// a position not after the one before, or one change twice.
+    /// </summary>
     FeedMismatch,
 
     /// <summary>The read model did not come to show every entity as the journal's latest version within the bound.</summary>

@@ -32,6 +32,8 @@ public static class ResultsTable
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"[{result.Scenario.Name()}] entity type {result.EntityType}, {result.Elapsed.TotalSeconds:F1} s in all");
+        var report = result.Report;
+        text.AppendLine(CultureInfo.InvariantCulture, $"  - checked against the journal: {report.Reads} current-state reads, {report.HistoryPages} history pages ({report.HistoryPagesOverHttp} over HTTP) with {report.HistoryVersions} versions, {report.FollowedChanges} changes the feed followers were shown ({report.FollowedChangesOverHttp} over HTTP)");
         foreach (var note in result.Notes)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"  - {note}");

@@ -12,7 +12,7 @@ public sealed partial class ScenarioRunner
         var rows = await JournalReader.ReadRowsAsync(admin, workload.EntityType);
         var total = await JournalReader.CountRowsAsync(admin);
         var feed = await JournalReader.ReadFeedAsync(admin, total, TimeSpan.FromSeconds(10));
-        return ConsistencyChecker.Check(workload.Requests, workload.Reads, rows, feed, total);
+        return ConsistencyChecker.Check(workload.Requests, workload.Reads, rows, feed, total, workload.HistoryPages, workload.FollowedChanges);
     }
 
     /// <summary>

@@ -58,6 +58,7 @@ public sealed partial class ScenarioRunner(FaultCluster cluster, ScenarioOptions
         notes.AddRange(TransportSummary.Describe(workload.Requests));
         notes.Add(TransportSummary.DescribeUnknown(workload.Requests));
         notes.Add(TransportSummary.DescribeStatuses(workload.GatewayStatuses));
+        notes.AddRange(ReaderSummary.Describe(workload));
         notes.AddRange(gateway.TakeLoggedErrors().Select(error => "gateway logged: " + error));
         var report = await CheckAsync(workload);
         var (readModelTime, divergence) = await WaitForReadModelAsync(workload.EntityType, sinceLastWrite);

@@ -7,13 +7,15 @@ namespace Ivr.Storage.FaultInjection.Workload;
 
 /// <summary>
 /// Writers and readers on entities of one type of their own (so scenarios sharing a cluster never see each other's
-/// data), a share of them through the HTTP gateway and the rest through the external Orleans client. Every write is
-/// recorded with its outcome. Loops stop by themselves: at the stop signal, at the hard time limit, or after
+/// data), a share of them through the HTTP gateway and the rest through the external Orleans client, and a
+/// change-feed follower per transport. Every write is recorded with its outcome, and every state, history page and
+/// change a reader was shown. Loops stop by themselves: at the stop signal, at the hard time limit, or after
 /// <see cref="WorkloadOptions.MaxOperationsPerWorker"/>.
 /// </summary>
 public sealed partial class EntityWorkload
 {
     private readonly Dictionary<Transport, IEntityCalls> _calls = [];
+    private readonly ClientEntityCalls _clientCalls;
     private readonly WorkloadOptions _options;
     private readonly ConcurrentQueue<WriteRequest> _requests = new();
     private readonly ConcurrentQueue<ReadObservation> _reads = new();
@@ -25,7 +27,7 @@ public sealed partial class EntityWorkload
     /// <param name="gateway">The gateway's HTTP client; null runs every worker through <paramref name="client"/>.</param>
     public EntityWorkload(IClusterClient client, HttpClient? gateway, string scenario, WorkloadOptions options)
     {
-        _calls[Transport.Client] = new ClientEntityCalls(client, scenario);
+        _calls[Transport.Client] = _clientCalls = new ClientEntityCalls(client, scenario);
         if (gateway is not null)
         {
             _calls[Transport.Http] = new GatewayEntityCalls(gateway, scenario);
@@ -71,13 +73,14 @@ public sealed partial class EntityWorkload
         }
     }
 
-    /// <summary>Runs the writers and readers until <paramref name="stop"/> fires or <paramref name="hardLimit"/> passes.</summary>
+    /// <summary>Runs the writers, readers and feed followers until <paramref name="stop"/> fires or <paramref name="hardLimit"/> passes.</summary>
     public async Task RunAsync(TimeSpan hardLimit, CancellationToken stop)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(stop);
         limit.CancelAfter(hardLimit);
         var workers = Enumerable.Range(0, _options.Writers).Select(w => Task.Run(() => WriterAsync(TransportOf(w, _options.Writers), limit.Token), CancellationToken.None))
-            .Concat(Enumerable.Range(0, _options.Readers).Select(r => Task.Run(() => ReaderAsync(TransportOf(r, _options.Readers), limit.Token), CancellationToken.None)));
+            .Concat(Enumerable.Range(0, _options.Readers).Select(r => Task.Run(() => ReaderAsync(TransportOf(r, _options.Readers), limit.Token), CancellationToken.None)))
+            .Append(Task.Run(() => FollowFeedAsync(limit.Token), CancellationToken.None));
         await Task.WhenAll(workers);
     }
 
@@ -128,8 +131,12 @@ public sealed partial class EntityWorkload
     {
         for (var i = 0; i < _options.MaxOperationsPerWorker && !stop.IsCancellationRequested; i++)
         {
-            var key = Random.Shared.Next(2) == 0 ? Pick(_hot) : Pick(_cold);
-            if (await ReadAsync(key, transport) is null)
+            // History from the hot entities: they exist from the seed on and carry the long, contended chains where a
+            // fork or a lost version would show.
+            var shown = i % _options.HistoryEvery == 0
+                ? await ReadHistoryAsync(Pick(_hot), transport)
+                : await ReadAsync(Random.Shared.Next(2) == 0 ? Pick(_hot) : Pick(_cold), transport) is not null;
+            if (!shown)
             {
                 await Task.Delay(_options.BackoffAfterFailure, CancellationToken.None);
             }

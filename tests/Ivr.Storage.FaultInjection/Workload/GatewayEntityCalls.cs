@@ -13,7 +13,7 @@ namespace Ivr.Storage.FaultInjection.Workload;
 /// with <c>Idempotency-Key</c> and, for an exact expected version, <c>If-Match: "n"</c>; <c>GET</c> reads the
 /// payload with its version as ETag. <paramref name="http"/> carries the base address and the API key.
 /// </summary>
-public sealed class GatewayEntityCalls(HttpClient http, string scenario) : IEntityCalls
+public sealed partial class GatewayEntityCalls(HttpClient http, string scenario) : IEntityCalls
 {
     private readonly ConcurrentDictionary<int, int> _statuses = new();
 

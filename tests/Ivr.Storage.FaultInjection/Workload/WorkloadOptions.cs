@@ -6,8 +6,24 @@ public sealed record WorkloadOptions
     /// <summary>Concurrent writers. The default value is 8.</summary>
     public int Writers { get; init; } = 8;
 
-    /// <summary>Concurrent readers of current state. The default value is 2.</summary>
+    /// <summary>Concurrent readers of current state and history (the change-feed followers come on top). The default value is 2.</summary>
     public int Readers { get; init; } = 2;
+
+    /// <summary>
+    /// Every how many reader iterations one reads the first page of a hot entity's history (oldest or newest first)
+    /// instead of a current state; the first iteration always does, so even a short run reads pages through every
+    /// transport. The default value is 10: unlike current state, each page is a query to PostgreSQL.
+    /// </summary>
+    public int HistoryEvery { get; init; } = 10;
+
+    /// <summary>Versions per history page. The default value is 20.</summary>
+    public int HistoryPageSize { get; init; } = 20;
+
+    /// <summary>Changes per page of each transport's change-feed follower. The default value is 500.</summary>
+    public int FeedPageSize { get; init; } = 500;
+
+    /// <summary>How long a change-feed follower waits after a page that was not full. The default value is 100 ms.</summary>
+    public TimeSpan FeedPollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Entities every writer contends on with exact expected versions. The default value is 3.</summary>
     public int HotEntities { get; init; } = 3;
