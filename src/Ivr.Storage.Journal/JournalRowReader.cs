@@ -17,8 +17,9 @@ internal static class JournalRowReader
             Key = EntityKey.Create(reader.GetString(0), reader.GetString(1)),
             Version = reader.GetInt64(2),
             Kind = (ChangeKind)reader.GetInt16(3),
-            // jsonb reorders keys and keeps numbers as numeric: canonicalize again so that what the journal
-            // returns is byte-for-byte what was hashed when the version was written.
+            // Rows since migration 0006 hold the canonical text that was hashed; older rows hold jsonb's text form
+            // (keys reordered, numbers as numeric). Canonicalizing every row returns both byte-for-byte as hashed;
+            // for new rows it repeats work the write already did (the price of not marking which rows are old).
             Payload = payloadText is null ? null : CanonicalJson.Canonicalize(payloadText),
             CommittedAt = new DateTimeOffset(reader.GetDateTime(5), TimeSpan.Zero),
             Provenance = new Provenance

@@ -24,8 +24,17 @@ internal static class LoadRunner
                 await Task.Delay(warmUp);
             }
 
-            var cpuAtStart = cpu is null ? null : await cpu.SnapshotAsync();
-            window.Open(cpuAtStart);
+            CpuSnapshot? cpuAtStart = null;
+            try
+            {
+                cpuAtStart = cpu is null ? null : await cpu.SnapshotAsync();
+            }
+            finally
+            {
+                // Open even if the snapshot failed: the callers stop only once the window has opened and run its
+                // length; the failure surfaces when the opener is awaited below.
+                window.Open(cpuAtStart);
+            }
         });
         var callers = Enumerable.Range(0, concurrency).Select(async caller =>
         {
