@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Ivr.Storage.Contracts;
 using Ivr.Storage.Grains;
 using Ivr.Storage.Journal;
@@ -41,7 +39,7 @@ public sealed class TelemetryTests
         builder.Services.ConfigureOpenTelemetryMeterProvider(meters => meters.AddInMemoryExporter(metrics));
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(FreePort(), FreePort(), serviceId: "telemetry-tests", clusterId: "telemetry-" + Guid.NewGuid().ToString("N")[..8]);
+            silo.UseLocalhostClustering(FreePorts.Any(), FreePorts.Any(), serviceId: "telemetry-tests", clusterId: "telemetry-" + Guid.NewGuid().ToString("N")[..8]);
             silo.AddAdoNetGrainStorageAsDefault(options =>
             {
                 options.Invariant = "Npgsql";
@@ -117,11 +115,4 @@ public sealed class TelemetryTests
 
     private static string Describe(IEnumerable<Activity> spans) =>
         string.Join("; ", spans.Select(span => $"{span.Source.Name}:{span.Kind}:{span.DisplayName}"));
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -75,7 +74,7 @@ public class RedisEntityClusterFixture : IAsyncLifetime
     /// <summary>Starts one more silo on fresh loopback ports and waits until it has joined the cluster.</summary>
     public async Task StartSiloAsync()
     {
-        var silo = BuildSilo(FreePort(), FreePort());
+        var silo = BuildSilo(FreePorts.Any(), FreePorts.Any());
         await silo.StartAsync();
         lock (_silos)
         {
@@ -142,12 +141,5 @@ public class RedisEntityClusterFixture : IAsyncLifetime
             silo.AddEntityStore();
         });
         return builder.Build();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -55,9 +55,10 @@ internal sealed class BenchSession : IAsyncDisposable
         await TestServices.RequireRedisAsync();
         var database = await TestDatabase.CreateAsync("ivr_storage_bench");
         var clusterId = "bench-" + Guid.NewGuid().ToString("N")[..8];
-        var offset = Random.Shared.Next(0, 900);
-        var siloPort = 22111 + offset;
-        var gatewayPort = 41000 + offset;
+        // Kernel-picked free ports: the test assemblies run beside the smoke run, and a port picked at random could be
+        // another process's (the silo then dies of "address already in use" while the probe below meets the other listener).
+        var siloPort = FreePorts.Any();
+        var gatewayPort = FreePorts.Any();
 
         var start = new ProcessStartInfo("dotnet", [typeof(BenchSession).Assembly.Location, "silo", "--cluster-id", clusterId, "--silo-port", siloPort.ToString(CultureInfo.InvariantCulture), "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture)])
         {
@@ -80,7 +81,24 @@ internal sealed class BenchSession : IAsyncDisposable
             client.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(TestServices.RedisConnectionString));
         });
         var host = builder.Build();
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch (Exception exception)
+        {
+            // Leave nothing behind, and say whether the silo died (its own output above tells why).
+            var siloState = silo.HasExited ? $"the bench silo exited with {silo.ExitCode}" : "the bench silo is running";
+            if (!silo.HasExited)
+            {
+                silo.Kill(entireProcessTree: true);
+                await silo.WaitForExitAsync();
+            }
+
+            host.Dispose();
+            await database.DisposeAsync();
+            throw new InvalidOperationException($"The bench client could not join cluster {clusterId} ({siloState}).", exception);
+        }
 
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Journal"] = database.JournalConnectionString })

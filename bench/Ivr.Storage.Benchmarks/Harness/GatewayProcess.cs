@@ -22,7 +22,7 @@ internal sealed class GatewayProcess : IAsyncDisposable
 
     public static async Task<GatewayProcess> StartAsync(string clusterId)
     {
-        var port = 43000 + Random.Shared.Next(0, 900);
+        var port = FreePorts.Any();
         var url = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet", [GatewayAssembly()])
         {

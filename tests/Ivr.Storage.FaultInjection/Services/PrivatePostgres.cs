@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Ivr.Storage.Journal.Schema;
+using Ivr.Storage.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Ivr.Storage.Testing;
 
 namespace Ivr.Storage.FaultInjection.Services;
 

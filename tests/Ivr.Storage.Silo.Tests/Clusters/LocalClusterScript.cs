@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Ivr.Storage.Testing;
 
@@ -171,26 +169,12 @@ internal sealed class LocalClusterScript : IAsyncDisposable
         {
             var offset = SiloPorts.NextBlock(count);
             var ports = Enumerable.Range(offset, count).SelectMany(o => new[] { SiloProcess.BaseSiloPort + o, SiloProcess.BaseGatewayPort + o, SiloProcess.BaseHttpPort + o });
-            if (ports.All(IsFree))
+            if (ports.All(FreePorts.IsFree))
             {
                 return offset;
             }
         }
 
         throw new InvalidOperationException($"No {count} consecutive free port offsets found for the local cluster.");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }

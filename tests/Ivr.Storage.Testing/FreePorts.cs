@@ -1,9 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Ivr.Storage.FaultInjection.Services;
+namespace Ivr.Storage.Testing;
 
-/// <summary>Loopback ports nobody listens on right now (checked by binding them, then letting go).</summary>
+/// <summary>
+/// Loopback ports nobody listens on right now (checked by binding them, then letting go). The test assemblies run in
+/// parallel with one another and with real silo processes, so a port picked at random without this check now and then
+/// belongs to another test's listener or outgoing connection (a silo then fails with "address already in use").
+/// </summary>
 public static class FreePorts
 {
     /// <summary>A port the kernel picks among the free ones.</summary>
@@ -37,17 +41,21 @@ public static class FreePorts
         }
     }
 
+    /// <summary>Whether the silo, gateway and HTTP ports of a <see cref="SiloProcess"/> at <paramref name="portOffset"/> are all free now.</summary>
+    public static bool SiloPortsFree(int portOffset) =>
+        IsFree(SiloProcess.BaseSiloPort + portOffset) && IsFree(SiloProcess.BaseGatewayPort + portOffset) && IsFree(SiloProcess.BaseHttpPort + portOffset);
+
     /// <summary>
-    /// An offset for <see cref="Ivr.Storage.Testing.SiloProcess"/> (silo 21111+o, gateway 40000+o, HTTP 18080+o) whose
-    /// three ports are free and not in <paramref name="taken"/>. Offsets 3000–8999 stay clear of the other test
-    /// projects' silos (offsets below 1000) and of the local cluster's default ports.
+    /// An offset for <see cref="SiloProcess"/> (silo 21111+o, gateway 40000+o, HTTP 18080+o) whose three ports are free
+    /// and not in <paramref name="taken"/>. Offsets 3000–8999 stay clear of the silo tests' offsets (below 1000) and of the
+    /// local cluster's default ports.
     /// </summary>
     public static int SiloOffset(ISet<int> taken)
     {
         for (var attempt = 0; attempt < 500; attempt++)
         {
             var offset = Random.Shared.Next(3000, 9000);
-            if (!taken.Contains(offset) && IsFree(21111 + offset) && IsFree(40000 + offset) && IsFree(18080 + offset))
+            if (!taken.Contains(offset) && SiloPortsFree(offset))
             {
                 taken.Add(offset);
                 return offset;
