@@ -43,6 +43,14 @@ public sealed class BenchmarkSmokeTests
             {
                 Assert.True(result.GetProperty("Ours").GetProperty("CpuMicrosecondsPerOperation").GetDouble() > 0);
                 Assert.True(result.GetProperty("Baseline").GetProperty("CpuMicrosecondsPerOperation").GetDouble() > 0);
+                // Our path runs in all three processes, so each share of the split is positive.
+                var split = result.GetProperty("Ours").GetProperty("CpuSplitPerOperation");
+                Assert.True(split.GetProperty("LoadGenerator").GetDouble() > 0);
+                Assert.True(split.GetProperty("Silo").GetDouble() > 0);
+                if (result.GetProperty("Id").GetString() is not "R1")
+                {
+                    Assert.True(split.GetProperty("Database").GetDouble() > 0);
+                }
             }
         }
 

@@ -55,7 +55,7 @@ internal static class LoadRunner
         await Task.WhenAll(callers);
         await opener;
         var seconds = Stopwatch.GetElapsedTime(window.OpenedAt).TotalSeconds;
-        TimeSpan? cpuUsed = cpu is null ? null : CpuMeter.Between(window.CpuAtOpen!, await cpu.SnapshotAsync());
+        CpuUsage? cpuUsed = cpu is null ? null : CpuMeter.Between(window.CpuAtOpen!, await cpu.SnapshotAsync());
         var all = new List<double>(latencies.Sum(l => l.Count));
         foreach (var list in latencies)
         {
@@ -63,7 +63,16 @@ internal static class LoadRunner
         }
 
         var measurement = Measurement.FromLatencies(name, concurrency, seconds, all);
-        return cpuUsed is { } used && all.Count > 0 ? measurement with { CpuMicrosecondsPerOperation = used.TotalMicroseconds / all.Count } : measurement;
+        if (cpuUsed is not { } used || all.Count == 0)
+        {
+            return measurement;
+        }
+
+        return measurement with
+        {
+            CpuMicrosecondsPerOperation = used.Total.TotalMicroseconds / all.Count,
+            CpuSplitPerOperation = new CpuSplit(used.LoadGenerator.TotalMicroseconds / all.Count, used.Silo.TotalMicroseconds / all.Count, used.Database.TotalMicroseconds / all.Count),
+        };
     }
 
     /// <summary>When measuring started (0 while warming up), shared by the callers.</summary>

@@ -8,6 +8,9 @@ internal sealed record Measurement(string Name, int Concurrency, long Operations
     /// <summary>CPU of load generator, silo and PostgreSQL backends per operation (see <see cref="CpuMeter"/>); null when not metered.</summary>
     public double? CpuMicrosecondsPerOperation { get; init; }
 
+    /// <summary>The same CPU split into load generator / silo / PostgreSQL backends, µs per operation; null when not metered.</summary>
+    public CpuSplit? CpuSplitPerOperation { get; init; }
+
     public static Measurement FromLatencies(string name, int concurrency, double seconds, List<double> latenciesMs)
     {
         latenciesMs.Sort();
@@ -17,3 +20,6 @@ internal sealed record Measurement(string Name, int Concurrency, long Operations
     private static double Percentile(List<double> sorted, double quantile) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(quantile * sorted.Count) - 1)];
 }
+
+/// <summary>CPU per operation by process: the load generator (this process and its Orleans client), the silo, PostgreSQL.</summary>
+internal sealed record CpuSplit(double LoadGenerator, double Silo, double Database);
