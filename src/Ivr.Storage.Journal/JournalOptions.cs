@@ -19,6 +19,13 @@ public sealed class JournalOptions
     /// </summary>
     public int MaxConcurrentBatches { get; set; } = 2;
 
+    /// <summary>
+    /// While a group commit is in flight, a further one starts only once this many appends wait; fewer go together
+    /// when the commit in flight completes (at most one statement's round trip later). The default value is 16 (W1 measurements: 8 gave
+    /// about 10 % less throughput than 16 on 64 writers, 32 did not gain).
+    /// </summary>
+    public int MinBatchSizeWhileBusy { get; set; } = 16;
+
     /// <summary>Rows read per round trip when a whole history is streamed (verification). The default value is 500.</summary>
     public int StreamPageSize { get; set; } = 500;
 }

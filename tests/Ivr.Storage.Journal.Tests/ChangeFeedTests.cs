@@ -92,7 +92,10 @@ public sealed class ChangeFeedTests
         var record = TestChains.Next(key, null, """{"a":"é","b":[1,2]}""");
         await harness.Journal.AppendAsync(record);
 
-        var entry = Assert.Single(await harness.Journal.ReadAsync(start, 1000), e => e.Record.Key == key);
+        // Other test classes write to the shared journal meanwhile: the entry shows once every transaction older than
+        // it has ended (the feed never passes a transaction still running), and possibly pages behind theirs.
+        var entries = await ReadUntilAsync(harness.Journal, start, key);
+        var entry = Assert.Single(entries, e => e.Record.Key == key);
         var change = entry.ToChangeEvent();
 
         Assert.Equal(record.Hash, entry.Record.Hash);
@@ -103,6 +106,27 @@ public sealed class ChangeFeedTests
         Assert.Equal(Convert.ToHexStringLower(record.Hash), change.Hash);
         Assert.Equal(record.Payload, change.Payload);
         Assert.Equal(change.Position, FeedPosition.Parse(change.Position.ToString()));
+    }
+
+    /// <summary>Pages the feed from <paramref name="start"/> until <paramref name="key"/> appears (bounded: 10 s).</summary>
+    private static async Task<List<FeedEntry>> ReadUntilAsync(PostgresEntityJournal journal, FeedPosition start, EntityKey key)
+    {
+        var entries = new List<FeedEntry>();
+        var after = start;
+        for (var attempt = 0; attempt < 200 && !entries.Any(e => e.Record.Key == key); attempt++)
+        {
+            var page = await journal.ReadAsync(after, 1000);
+            if (page.Count == 0)
+            {
+                await Task.Delay(50);
+                continue;
+            }
+
+            entries.AddRange(page);
+            after = page[^1].Position;
+        }
+
+        return entries;
     }
 
     private static async Task InsertInTransactionAsync(JournalRecord record, TimeSpan holdFor, bool commit)

@@ -34,6 +34,9 @@ internal static class LoadRunner
                 // Open even if the snapshot failed: the callers stop only once the window has opened and run its
                 // length; the failure surfaces when the opener is awaited below.
                 window.Open(cpuAtStart);
+                // Progress on stderr (the table goes to stdout): a long run shows where it is, and a profiler can be
+                // attached to the silo when the run of interest starts measuring.
+                Console.Error.WriteLine($"measuring: {name} ({concurrency})");
             }
         });
         var callers = Enumerable.Range(0, concurrency).Select(async caller =>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Threading.Channels;
 using Ivr.Storage.Contracts;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -8,17 +7,28 @@ namespace Ivr.Storage.Journal.GroupCommit;
 
 /// <summary>
 /// Combines the appends waiting at the same moment, from any number of grains on this silo, into one INSERT
-/// (one transaction, one WAL flush). Each caller completes only after the statement committed. A lone append
-/// is flushed at once: loops never wait for company, they only take what queued while earlier commits ran.
+/// (one transaction, one WAL flush). Each caller completes only after the statement committed.
+/// <para>
+/// When to start a statement: a lone append is flushed at once (nothing waits for company while the writer is idle).
+/// While a statement is in flight, appends queue; a second concurrent statement starts only once
+/// <see cref="JournalOptions.MinBatchSizeWhileBusy"/> appends wait, otherwise they go together when the statement in
+/// flight completes. Starting a statement for every straggler (the earlier design: two loops, each taking whatever
+/// queued) split a load of 64 writers into alternating batches of 1 and ~60, each paying a full round trip and commit;
+/// measured on W1, batches were 1 / 11 / 58 rows at p10 / p50 / p90.
+/// </para>
 /// </summary>
 internal sealed partial class GroupCommitWriter : IAsyncDisposable
 {
-    private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { AllowSynchronousContinuations = false });
+    private readonly Lock _gate = new();
+    private readonly Queue<PendingAppend> _waiting = new();
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly NpgsqlDataSource _dataSource;
     private readonly JournalOptions _options;
     private readonly JournalMetrics _metrics;
     private readonly ILogger _logger;
-    private readonly Task[] _loops;
+    private readonly int _maxInFlight;
+    private int _inFlight;
+    private bool _closed;
 
     public GroupCommitWriter(NpgsqlDataSource dataSource, JournalOptions options, JournalMetrics metrics, ILogger logger)
     {
@@ -26,39 +36,92 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
         _options = options;
         _metrics = metrics;
         _logger = logger;
-        _loops = Enumerable.Range(0, Math.Max(1, options.MaxConcurrentBatches)).Select(_ => Task.Run(RunAsync)).ToArray();
+        _maxInFlight = Math.Max(1, options.MaxConcurrentBatches);
     }
 
     /// <summary>Queues an append; the task completes with its feed position, or null on a unique-key conflict.</summary>
     public Task<FeedPosition?> EnqueueAsync(JournalRecord record)
     {
         var pending = new PendingAppend(record);
-        if (!_queue.Writer.TryWrite(pending))
+        List<PendingAppend>? batch;
+        lock (_gate)
         {
-            throw new StoreUnavailableException("The journal writer is shutting down; the write was not attempted.");
+            if (_closed)
+            {
+                throw new StoreUnavailableException("The journal writer is shutting down; the write was not attempted.");
+            }
+
+            _waiting.Enqueue(pending);
+            batch = TakeDueBatch();
+        }
+
+        if (batch is not null)
+        {
+            // Off the caller's thread (a grain's turn must not run the statement) and without its execution context
+            // (the statement belongs to every caller in the batch, not to the one that happened to start it).
+            ThreadPool.UnsafeQueueUserWorkItem(static state => _ = state.Writer.FlushUntilIdleAsync(state.Batch), (Writer: this, Batch: batch), preferLocal: false);
         }
 
         return pending.Completion.Task;
     }
 
-    private async Task RunAsync()
+    /// <summary>
+    /// Under the gate: the next batch if a statement should start now, counted as in flight. Invariant: whenever
+    /// appends wait, a statement is in flight, so nothing waits without a statement that will pick it up.
+    /// </summary>
+    private List<PendingAppend>? TakeDueBatch()
     {
-        var batch = new List<PendingAppend>(_options.MaxBatchSize);
-        var reader = _queue.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        var due = _waiting.Count > 0
+            && (_inFlight == 0 || (_inFlight < _maxInFlight && _waiting.Count >= _options.MinBatchSizeWhileBusy));
+        if (!due)
         {
-            while (batch.Count < _options.MaxBatchSize && reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-            }
+            return null;
+        }
 
-            if (batch.Count == 0)
-            {
-                continue;
-            }
+        var batch = new List<PendingAppend>(Math.Min(_waiting.Count, _options.MaxBatchSize));
+        while (batch.Count < _options.MaxBatchSize && _waiting.TryDequeue(out var pending))
+        {
+            batch.Add(pending);
+        }
 
+        _inFlight++;
+        return batch;
+    }
+
+    /// <summary>Writes a batch, then keeps taking batches as long as one is due; starts a concurrent one when both are.</summary>
+    private async Task FlushUntilIdleAsync(List<PendingAppend> batch)
+    {
+        while (true)
+        {
             await FlushAsync(batch).ConfigureAwait(false);
-            batch.Clear();
+            List<PendingAppend>? next;
+            List<PendingAppend>? another = null;
+            lock (_gate)
+            {
+                _inFlight--;
+                next = TakeDueBatch();
+                if (next is not null)
+                {
+                    // More than one batch's worth waited (MaxBatchSize): the rest may be due at once as well.
+                    another = TakeDueBatch();
+                }
+                else if (_closed && _inFlight == 0)
+                {
+                    _drained.TrySetResult();
+                }
+            }
+
+            if (another is not null)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(static state => _ = state.Writer.FlushUntilIdleAsync(state.Batch), (Writer: this, Batch: another), preferLocal: false);
+            }
+
+            if (next is null)
+            {
+                return;
+            }
+
+            batch = next;
         }
     }
 
@@ -100,10 +163,19 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>Refuses new appends and waits until every queued one has been written (or has failed).</summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await Task.WhenAll(_loops).ConfigureAwait(false);
+        lock (_gate)
+        {
+            _closed = true;
+            if (_inFlight == 0)
+            {
+                _drained.TrySetResult();
+            }
+        }
+
+        await _drained.Task.ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Group commit of {Count} appends was refused by PostgreSQL; retrying each append on its own")]

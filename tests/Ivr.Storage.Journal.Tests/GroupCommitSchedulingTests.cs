@@ -1,0 +1,118 @@
+using Ivr.Storage.Contracts;
+using Ivr.Storage.Testing;
+using Npgsql;
+
+namespace Ivr.Storage.Journal.Tests;
+
+/// <summary>
+/// When group commit starts a statement. A table lock held by the test keeps the first statement in flight (its
+/// INSERT waits for the lock), so what queues behind it is deterministic; the appends that went in one statement
+/// share a transaction id.
+/// </summary>
+public sealed class GroupCommitSchedulingTests
+{
+    private const int Threshold = 16;
+
+    [Fact]
+    public async Task a_lone_append_is_written_at_once()
+    {
+        await using var database = await TestDatabase.CreateAsync("ivr_storage_gc");
+        await using var harness = await JournalHarness.StartAsync(Configure, database.JournalConnectionString);
+
+        var append = harness.Journal.AppendAsync(TestChains.Next(JournalHarness.NewKey(), null));
+
+        // Nothing else is queued or in flight: no waiting for company (bounded, so a regression fails instead of hanging).
+        Assert.Same(append, await Task.WhenAny(append, Task.Delay(TimeSpan.FromSeconds(10))));
+        Assert.IsType<AppendOutcome.Committed>(await append);
+    }
+
+    [Fact]
+    public async Task a_few_appends_behind_a_statement_in_flight_wait_for_it_and_then_go_in_one_statement()
+    {
+        await using var database = await TestDatabase.CreateAsync("ivr_storage_gc");
+        await using var harness = await JournalHarness.StartAsync(Configure, database.JournalConnectionString);
+        Task<AppendOutcome> first;
+        Task<AppendOutcome>[] behind;
+        await using (var locker = await HoldJournalLockAsync(database))
+        {
+            first = harness.Journal.AppendAsync(TestChains.Next(JournalHarness.NewKey(), null));
+            behind = Enumerable.Range(0, Threshold - 1).Select(_ => harness.Journal.AppendAsync(TestChains.Next(JournalHarness.NewKey(), null))).ToArray();
+            await WaitForBlockedInsertsAsync(database, expected: 1);
+            // Below the threshold no second statement starts, even though one more could be in flight.
+            await Task.Delay(200);
+            Assert.Equal(1, await BlockedInsertsAsync(database));
+        }
+
+        var firstTransaction = Transaction(await first);
+        var transactions = (await Task.WhenAll(behind)).Select(Transaction).Distinct().ToArray();
+        Assert.Single(transactions);
+        Assert.NotEqual(firstTransaction, transactions[0]);
+    }
+
+    [Fact]
+    public async Task enough_appends_behind_a_statement_in_flight_start_a_second_statement_at_once()
+    {
+        await using var database = await TestDatabase.CreateAsync("ivr_storage_gc");
+        await using var harness = await JournalHarness.StartAsync(Configure, database.JournalConnectionString);
+        Task<AppendOutcome> first;
+        Task<AppendOutcome>[] behind;
+        Task<AppendOutcome>[] overflow;
+        await using (var locker = await HoldJournalLockAsync(database))
+        {
+            first = harness.Journal.AppendAsync(TestChains.Next(JournalHarness.NewKey(), null));
+            behind = Enumerable.Range(0, Threshold).Select(_ => harness.Journal.AppendAsync(TestChains.Next(JournalHarness.NewKey(), null))).ToArray();
+            // Two statements are in flight now (the maximum): these wait, however many they are.
+            overflow = Enumerable.Range(0, Threshold + 3).Select(_ => harness.Journal.AppendAsync(TestChains.Next(JournalHarness.NewKey(), null))).ToArray();
+            await WaitForBlockedInsertsAsync(database, expected: 2);
+        }
+
+        var firstTransaction = Transaction(await first);
+        var second = (await Task.WhenAll(behind)).Select(Transaction).Distinct().ToArray();
+        var third = (await Task.WhenAll(overflow)).Select(Transaction).Distinct().ToArray();
+        Assert.Single(second);
+        Assert.Single(third);
+        Assert.Equal(3, new[] { firstTransaction, second[0], third[0] }.Distinct().Count());
+    }
+
+    private static void Configure(JournalOptions options)
+    {
+        options.MaxConcurrentBatches = 2;
+        options.MinBatchSizeWhileBusy = Threshold;
+    }
+
+    private static ulong Transaction(AppendOutcome outcome) => Assert.IsType<AppendOutcome.Committed>(outcome).Position.Transaction;
+
+    /// <summary>A connection whose open transaction holds a lock that INSERTs wait for; disposing it ends the transaction and releases them.</summary>
+    private static async Task<NpgsqlConnection> HoldJournalLockAsync(TestDatabase database)
+    {
+        var connection = await TestServices.OpenPostgresAsync(database.OwnerConnectionString);
+        var transaction = await connection.BeginTransactionAsync();
+        await new NpgsqlCommand("LOCK TABLE ivr.journal IN SHARE MODE", connection, transaction).ExecuteNonQueryAsync();
+        return connection;
+    }
+
+    private static async Task WaitForBlockedInsertsAsync(TestDatabase database, int expected)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (await BlockedInsertsAsync(database) >= expected)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail($"Expected {expected} group-commit statements waiting for the table lock within 5 s; saw {await BlockedInsertsAsync(database)}.");
+    }
+
+    private static async Task<long> BlockedInsertsAsync(TestDatabase database)
+    {
+        // As the administrator: other roles' activity (the writer's) is hidden from the owner role.
+        await using var connection = await TestServices.OpenPostgresAsync(TestServices.AdminConnectionString);
+        await using var command = new NpgsqlCommand(
+            $"SELECT count(*) FROM pg_stat_activity WHERE datname = '{database.Name}' AND wait_event_type = 'Lock' AND query ILIKE '%INSERT INTO ivr.journal%'",
+            connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
