@@ -15,6 +15,7 @@ internal sealed partial class EntityGrain(
     EntityClock clock,
     IOptions<EntityStoreOptions> options,
     EntityMetrics metrics,
+    ChangePublisher publisher,
     ILogger<EntityGrain> logger) : Grain, IEntityGrain
 {
     private readonly EntityStoreOptions _options = options.Value;

@@ -1,5 +1,6 @@
 using Ivr.Storage.Contracts;
 using Ivr.Storage.Grains;
+using Ivr.Storage.Grains.Entity;
 using Ivr.Storage.Grains.ReadModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,6 +19,7 @@ public static class EntityStoreSiloBuilderExtensions
         // Live change streams. Memory streams lose queued events when a silo dies; that is acceptable because the
         // change feed is the source of truth and followers catch up from it.
         builder.AddMemoryStreams(ChangeStreams.ProviderName);
+        builder.Services.AddSingleton<ChangePublisher>();
         // Stream subscriptions live in the silo's default grain storage (PostgreSQL in production), under the name
         // Orleans looks for, unless the host registered a "PubSubStore" of its own.
         builder.Services.TryAddKeyedSingleton<IGrainStorage>(
