@@ -26,7 +26,7 @@ internal sealed partial class ChangePublisher(IServiceProvider services, ILogger
         new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
-    private Task? _loop;
+    private volatile Task? _loop;
 
     /// <summary>Queues a committed version for its entity type's stream; never blocks and never fails the write.</summary>
     public void Publish(FeedEntry committed)
@@ -35,11 +35,11 @@ internal sealed partial class ChangePublisher(IServiceProvider services, ILogger
         _queue.Writer.TryWrite(committed);
     }
 
+    // The token source is cancelled, not disposed: a loop starting concurrently may still read its token.
     public void Dispose()
     {
         _queue.Writer.TryComplete();
         _stopping.Cancel();
-        _stopping.Dispose();
     }
 
     // Started on first use: by then the silo runs (a grain committed), so the stream provider is there.
@@ -97,7 +97,19 @@ internal sealed partial class ChangePublisher(IServiceProvider services, ILogger
         {
             // Silo stopping: what is still queued is in the feed.
         }
+        catch (Exception ex)
+        {
+            // Not a failed publication (those are caught above) but the loop itself: let the next version start a new one.
+            LogLoopFailed(logger, ex);
+            lock (_gate)
+            {
+                _loop = null;
+            }
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The change-stream publisher stopped; the next committed version restarts it")]
+    private static partial void LogLoopFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Committed versions of {EntityType} could not be published on the change stream; subscribers catch up from the feed")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, string entityType);

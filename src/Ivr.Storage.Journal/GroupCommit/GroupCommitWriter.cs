@@ -93,7 +93,21 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
     {
         while (true)
         {
-            await FlushAsync(batch).ConfigureAwait(false);
+            try
+            {
+                await FlushAsync(batch).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // FlushAsync answers every caller itself; this only guards the bookkeeping below, without which the
+                // appends queued behind this statement would never be written.
+                var error = new StoreUnavailableException($"The journal did not confirm the write: {ex.Message}");
+                foreach (var pending in batch)
+                {
+                    pending.Completion.TrySetException(error);
+                }
+            }
+
             List<PendingAppend>? next;
             List<PendingAppend>? another = null;
             lock (_gate)
