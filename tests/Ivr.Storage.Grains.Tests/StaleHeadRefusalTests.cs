@@ -35,9 +35,7 @@ public sealed class StaleHeadRefusalTests(EntityClusterFixture fixture) : Entity
     {
         var grain = NewEntity(out var key);
         await grain.Put("""{"a":1}""", By());
-        await using var other = await JournalHarness.StartAsync();
-        var first = (await other.Journal.ReadVersionAsync(key, 1))!;
-        await other.Journal.AppendAsync(TestChains.Next(key, first, """{"a":2}"""));
+        await AppendSecondVersionBehindTheGrainAsync(key);
 
         var result = await grain.Put("""{"a":3}""", By(expected: ExpectedVersion.Exactly(2)));
 
@@ -50,13 +48,19 @@ public sealed class StaleHeadRefusalTests(EntityClusterFixture fixture) : Entity
     {
         var grain = NewEntity(out var key);
         await grain.Put("""{"a":1}""", By());
-        await using var other = await JournalHarness.StartAsync();
-        var first = (await other.Journal.ReadVersionAsync(key, 1))!;
-        await other.Journal.AppendAsync(TestChains.Next(key, first, """{"a":2}"""));
+        await AppendSecondVersionBehindTheGrainAsync(key);
 
         var error = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => grain.Put("""{"a":3}""", By(expected: ExpectedVersion.Exactly(1))));
 
         Assert.Equal(2, error.ActualVersion);
         Assert.Equal(2, (await grain.GetCurrent()).Version);
+    }
+
+    /// <summary>Version 2, <c>{"a":2}</c>, written by "another activation": a journal of the test's own.</summary>
+    private static async Task AppendSecondVersionBehindTheGrainAsync(EntityKey key)
+    {
+        await using var other = await JournalHarness.StartAsync();
+        var first = (await other.Journal.ReadVersionAsync(key, 1))!;
+        await other.Journal.AppendAsync(TestChains.Next(key, first, """{"a":2}"""));
     }
 }

@@ -80,15 +80,15 @@ internal sealed partial class EntityGrain
         {
             if (!options.Expected.IsSatisfiedBy(HeadVersion, HeadIsDeleted))
             {
-                if (idempotencyKey is not null && await journal.FindByIdempotencyKeyAsync(_key, idempotencyKey) is { } earlier)
-                {
-                    return Replay(idempotencyKey, earlier, fingerprint);
-                }
-
                 if (!headIsFresh)
                 {
                     headIsFresh = await ReloadHeadAsync();
                     continue;
+                }
+
+                if (idempotencyKey is not null && await journal.FindByIdempotencyKeyAsync(_key, idempotencyKey) is { } earlier)
+                {
+                    return Replay(idempotencyKey, earlier, fingerprint);
                 }
 
                 metrics.Conflict(_key.Type);
@@ -100,28 +100,23 @@ internal sealed partial class EntityGrain
             {
                 payload = await newPayload(_head);
             }
-            catch (EntityStoreException ex) when (idempotencyKey is not null && ex is EntityDeletedException or EntityNotFoundException)
+            catch (EntityStoreException ex) when (ex is EntityDeletedException or EntityNotFoundException)
             {
-                // A retry whose first attempt committed (its answer lost with a silo) runs on a head that includes
-                // that attempt: a delete's retry finds the entity deleted, a patch's retry may find it deleted since.
-                // That is a replay, not a refusal (found by the fault-injection suite, issue 8).
-                if (await journal.FindByIdempotencyKeyAsync(_key, idempotencyKey) is { } earlier)
-                {
-                    return Replay(idempotencyKey, earlier, fingerprint);
-                }
-
                 if (!headIsFresh)
                 {
                     headIsFresh = await ReloadHeadAsync();
                     continue;
                 }
 
+                // A retry whose first attempt committed (its answer lost with a silo) runs on a head that includes
+                // that attempt: a delete's retry finds the entity deleted, a patch's retry may find it deleted since.
+                // That is a replay, not a refusal (found by the fault-injection suite, issue 8).
+                if (idempotencyKey is not null && await journal.FindByIdempotencyKeyAsync(_key, idempotencyKey) is { } earlier)
+                {
+                    return Replay(idempotencyKey, earlier, fingerprint);
+                }
+
                 throw;
-            }
-            catch (EntityStoreException ex) when (!headIsFresh && ex is EntityDeletedException or EntityNotFoundException)
-            {
-                headIsFresh = await ReloadHeadAsync();
-                continue;
             }
 
             var record = NewRecord(kind, payload, options, fingerprint);
