@@ -4,6 +4,7 @@ using Ivr.Storage.Gateway;
 using Ivr.Storage.Gateway.Api;
 using Ivr.Storage.Gateway.Errors;
 using Ivr.Storage.Gateway.Health;
+using Ivr.Storage.Gateway.Http;
 using Ivr.Storage.Gateway.OpenApi;
 using Ivr.Storage.Gateway.Security;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -36,6 +37,8 @@ builder.Services.AddOpenApi(options => options.AddDocumentTransformer<SecuritySc
 
 var app = builder.Build();
 
+// First, so that every log line of a request (the unhandled-error log included) carries its correlation id.
+app.UseMiddleware<RequestCorrelation>();
 app.UseExceptionHandler();
 // 401, 403, 404 and 405 without a body get a problem body too.
 app.UseStatusCodePages();

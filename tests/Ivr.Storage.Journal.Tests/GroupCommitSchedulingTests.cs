@@ -33,7 +33,7 @@ public sealed class GroupCommitSchedulingTests
         await using var harness = await JournalHarness.StartAsync(Configure, database.JournalConnectionString);
         Task<AppendOutcome> first;
         Task<AppendOutcome>[] behind;
-        await using (var locker = await HoldJournalLockAsync(database))
+        await using (var locker = await JournalTableLock.HoldAsync(database))
         {
             first = harness.Journal.AppendAsync(TestChains.Next(JournalHarness.NewKey(), null));
             behind = Enumerable.Range(0, Threshold - 1).Select(_ => harness.Journal.AppendAsync(TestChains.Next(JournalHarness.NewKey(), null))).ToArray();
@@ -57,7 +57,7 @@ public sealed class GroupCommitSchedulingTests
         Task<AppendOutcome> first;
         Task<AppendOutcome>[] behind;
         Task<AppendOutcome>[] overflow;
-        await using (var locker = await HoldJournalLockAsync(database))
+        await using (var locker = await JournalTableLock.HoldAsync(database))
         {
             first = harness.Journal.AppendAsync(TestChains.Next(JournalHarness.NewKey(), null));
             behind = Enumerable.Range(0, Threshold).Select(_ => harness.Journal.AppendAsync(TestChains.Next(JournalHarness.NewKey(), null))).ToArray();
@@ -81,15 +81,6 @@ public sealed class GroupCommitSchedulingTests
     }
 
     private static ulong Transaction(AppendOutcome outcome) => Assert.IsType<AppendOutcome.Committed>(outcome).Position.Transaction;
-
-    /// <summary>A connection whose open transaction holds a lock that INSERTs wait for; disposing it ends the transaction and releases them.</summary>
-    private static async Task<NpgsqlConnection> HoldJournalLockAsync(TestDatabase database)
-    {
-        var connection = await TestServices.OpenPostgresAsync(database.OwnerConnectionString);
-        var transaction = await connection.BeginTransactionAsync();
-        await new NpgsqlCommand("LOCK TABLE ivr.journal IN SHARE MODE", connection, transaction).ExecuteNonQueryAsync();
-        return connection;
-    }
 
     private static async Task WaitForBlockedInsertsAsync(TestDatabase database, int expected)
     {

@@ -20,10 +20,11 @@ namespace Ivr.Storage.Silo.Tests;
 public sealed class TelemetryTests
 {
     [Fact]
-    public void the_exported_meter_names_are_the_ones_our_instruments_use()
+    public void the_exported_meter_and_source_names_are_the_ones_our_instruments_use()
     {
         Assert.Equal(JournalMetrics.MeterName, TelemetryNames.JournalMeter);
         Assert.Equal(EntityMetrics.MeterName, TelemetryNames.EntitiesMeter);
+        Assert.Equal(JournalActivitySource.Name, TelemetryNames.JournalSource);
     }
 
     [Fact]

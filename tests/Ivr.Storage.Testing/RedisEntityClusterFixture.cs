@@ -139,6 +139,8 @@ public class RedisEntityClusterFixture : IAsyncLifetime
                 options.ConnectionString = journal;
             });
             silo.AddEntityStore();
+            // As the silo host does: a caller's trace continues into the grain and its journal statement.
+            silo.AddActivityPropagation();
         });
         return builder.Build();
     }

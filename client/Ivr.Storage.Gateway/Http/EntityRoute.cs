@@ -14,7 +14,15 @@ internal static class EntityRoute
     public static EntityKey Key(HttpContext context)
     {
         var (type, id) = FromRawTarget(context) ?? FromRouteValues(context);
-        return EntityKey.Create(type, id);
+        var key = EntityKey.Create(type, id);
+        // On the request's span (only once the key is valid), so a trace backend can find an entity's requests.
+        if (System.Diagnostics.Activity.Current is { IsAllDataRequested: true } span)
+        {
+            span.SetTag(SpanTags.EntityType, key.Type);
+            span.SetTag(SpanTags.EntityId, key.Id);
+        }
+
+        return key;
     }
 
     /// <summary>The entity's URL, with the id escaped so that it round-trips.</summary>

@@ -26,12 +26,16 @@ internal static class WriteHeaders
             Expected = expected,
             IdempotencyKey = Header(request, IdempotencyKey),
             Source = Header(request, Source) ?? name,
-            CorrelationId = Header(request, CorrelationId) ?? TraceIdOf(Header(request, "traceparent")),
+            CorrelationId = RequestedCorrelationId(request),
             CausationId = Header(request, CausationId),
             Reason = Header(request, Reason),
             Actor = name,
         };
     }
+
+    /// <summary><c>X-Correlation-Id</c>, else the trace id of the caller's <c>traceparent</c>; null when the caller sent neither.</summary>
+    public static string? RequestedCorrelationId(HttpRequest request) =>
+        Header(request, CorrelationId) ?? TraceIdOf(Header(request, "traceparent"));
 
     private static string? Header(HttpRequest request, string name) =>
         request.Headers[name] is { Count: > 0 } values && !string.IsNullOrWhiteSpace(values[0]) ? values[0] : null;

@@ -69,6 +69,7 @@ internal sealed partial class EntityGrain
     /// </summary>
     private async Task<WriteResult> ExecuteWriteAsync(ChangeKind kind, WriteOptions options, byte[] fingerprint, Func<JournalHead?, Task<string?>> newPayload)
     {
+        EntitySpan.Write(_key, options);
         var idempotencyKey = options.IdempotencyKey;
         if (idempotencyKey is not null && _recentKeys.TryGet(idempotencyKey, out var remembered))
         {
@@ -128,7 +129,7 @@ internal sealed partial class EntityGrain
             catch (StoreUnavailableException ex)
             {
                 // The commit may or may not have happened: this activation's head can no longer be trusted.
-                LogUnconfirmed(logger, ex, _key.Type, _key.Id, record.Version);
+                LogUnconfirmed(logger, ex, _key.Type, _key.Id, record.Version, options.Provenance.CorrelationId);
                 DeactivateOnIdle();
                 throw;
             }
@@ -145,6 +146,7 @@ internal sealed partial class EntityGrain
                     }
 
                     metrics.Written(_key.Type, kind);
+                    EntitySpan.Answered(result);
                     Publish(written, committed.Position);
                     return result;
 
@@ -154,7 +156,7 @@ internal sealed partial class EntityGrain
 
                 case AppendOutcome.VersionTaken:
                     headIsFresh = await ReloadHeadAsync();
-                    LogFenced(logger, _key.Type, _key.Id, record.Version, HeadVersion);
+                    LogFenced(logger, _key.Type, _key.Id, record.Version, HeadVersion, options.Provenance.CorrelationId);
                     if (fenced++ == 0)
                     {
                         continue;
@@ -205,7 +207,9 @@ internal sealed partial class EntityGrain
         }
 
         metrics.Replayed(_key.Type);
-        return original with { IdempotentReplay = true };
+        var replayed = original with { IdempotentReplay = true };
+        EntitySpan.Answered(replayed);
+        return replayed;
     }
 
     private static WriteResult ToWriteResult(JournalRecord record, bool replay) => new()

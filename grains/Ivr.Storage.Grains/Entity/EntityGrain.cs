@@ -84,9 +84,9 @@ internal sealed partial class EntityGrain(
             ?? throw new StoreUnavailableException($"The journal holds no row for version {version} of '{_key}' although version {head.Latest.Version} exists; run verify.");
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Entity {EntityType}/{EntityId}: version {Version} was written by another activation; head reloaded at version {ActualVersion}")]
-    private static partial void LogFenced(ILogger logger, string entityType, string entityId, long version, long actualVersion);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Entity {EntityType}/{EntityId}: version {Version} was written by another activation; head reloaded at version {ActualVersion} (correlation {CorrelationId})")]
+    private static partial void LogFenced(ILogger logger, string entityType, string entityId, long version, long actualVersion, string? correlationId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Entity {EntityType}/{EntityId}: the journal did not confirm version {Version}; deactivating to reload")]
-    private static partial void LogUnconfirmed(ILogger logger, Exception exception, string entityType, string entityId, long version);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Entity {EntityType}/{EntityId}: the journal did not confirm version {Version}; deactivating to reload (correlation {CorrelationId})")]
+    private static partial void LogUnconfirmed(ILogger logger, Exception exception, string entityType, string entityId, long version, string? correlationId);
 }

@@ -142,9 +142,25 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
     private async Task FlushAsync(List<PendingAppend> batch)
     {
         var started = Stopwatch.GetTimestamp();
-        try
+        Dictionary<(string Type, string Id, long Version), FeedPosition>? positions = null;
+        Exception? failure = null;
+        // The span ends before any caller is answered: callers' continuations run on this thread (PendingAppend) and
+        // are not part of the statement; a caller also never sees its write answered before the statement's span ended.
+        using (var activity = GroupCommitTracing.StartBatch(batch))
         {
-            var positions = await InsertAsync(batch).ConfigureAwait(false);
+            try
+            {
+                positions = await InsertAsync(batch).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+                GroupCommitTracing.Failed(activity, ex);
+            }
+        }
+
+        if (positions is not null)
+        {
             foreach (var pending in batch)
             {
                 var record = pending.Record;
@@ -153,23 +169,23 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
 
             _metrics.RecordBatch(batch, positions.Count, Stopwatch.GetElapsedTime(started));
         }
-        catch (PostgresException ex) when (!ex.IsTransient && batch.Count > 1)
+        else if (failure is PostgresException { IsTransient: false } refused && batch.Count > 1)
         {
             // A row the database refuses (not a unique conflict: those are skipped) must fail only its own write.
-            LogBatchSplit(_logger, ex, batch.Count);
+            LogBatchSplit(_logger, refused, batch.Count);
             foreach (var pending in batch)
             {
                 await FlushAsync([pending]).ConfigureAwait(false);
             }
         }
-        catch (Exception ex)
+        else
         {
             // Nothing in this batch is acknowledged. Whether the statement committed is unknown when the connection
             // broke mid-flight, so callers must reload before writing again; an idempotency key makes the retry safe.
-            LogBatchFailed(_logger, ex, batch.Count);
+            LogBatchFailed(_logger, failure!, batch.Count);
             _metrics.RecordFailedBatch(batch.Count);
             // No inner exception: this error crosses the cluster to clients, and driver exceptions do not serialize.
-            var error = new StoreUnavailableException($"The journal did not confirm the write: {ex.Message}");
+            var error = new StoreUnavailableException($"The journal did not confirm the write: {failure!.Message}");
             foreach (var pending in batch)
             {
                 pending.Completion.TrySetException(error);

@@ -9,6 +9,9 @@ internal sealed class PendingAppend(JournalRecord record)
 
     public long EnqueuedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
 
+    /// <summary>The span of the call that queued the append (the grain call), for the batch's span to point back to.</summary>
+    public System.Diagnostics.ActivityContext Caller { get; } = GroupCommitTracing.CallerContext();
+
     // Continuations run synchronously on the writer loop: the journal's own continuation (AppendAsync, which awaits
     // with ConfigureAwait(false)) only wraps the position, and a grain's continuation is never inlined there because
     // the grain awaits on its activation's scheduler, so completing a write costs a queue post instead of a

@@ -18,11 +18,14 @@ public static class TelemetryNames
     /// </summary>
     public const string JournalMeter = "Ivr.Storage.Journal";
 
+    /// <summary>The journal's spans (group commit); a test checks it equals <c>JournalActivitySource.Name</c>.</summary>
+    public const string JournalSource = "Ivr.Storage.Journal";
+
     /// <summary>The entity grain's instruments; a test checks it equals <c>EntityMetrics.MeterName</c>.</summary>
     public const string EntitiesMeter = "Ivr.Storage.Entities";
 
     /// <summary>Every activity source the tracer listens to, besides ASP.NET Core and Npgsql instrumentation.</summary>
-    public static IReadOnlyList<string> ActivitySources { get; } = [OrleansRuntimeSource, OrleansApplicationSource];
+    public static IReadOnlyList<string> ActivitySources { get; } = [OrleansRuntimeSource, OrleansApplicationSource, JournalSource];
 
     /// <summary>Every meter the meter provider collects, besides ASP.NET Core, runtime and Npgsql instrumentation.</summary>
     public static IReadOnlyList<string> Meters { get; } = [OrleansMeter, JournalMeter, EntitiesMeter];
