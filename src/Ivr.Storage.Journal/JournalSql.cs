@@ -32,6 +32,19 @@ internal static class JournalSql
         """;
 
     /// <summary>
+    /// A group of one (a lone writer, W2): the same insert from plain parameters. PostgreSQL spends less per row on a
+    /// VALUES list than on unnesting seventeen one-element arrays, and the client builds no arrays.
+    /// </summary>
+    public const string AppendOne =
+        """
+        INSERT INTO ivr.journal (entity_type, entity_id, version, kind, payload, committed_at, source, correlation_id,
+                                 causation_id, actor, reason, idempotency_key, request_hash, schema_version, tags, prev_hash, hash)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16, $17)
+        ON CONFLICT DO NOTHING
+        RETURNING entity_type, entity_id, version, position, tx_id::text
+        """;
+
+    /// <summary>
     /// Activation: the latest row (a backward scan of the primary key that stops after one row) and
     /// version 1's commit time (one primary-key probe). Never reads the chain.
     /// </summary>

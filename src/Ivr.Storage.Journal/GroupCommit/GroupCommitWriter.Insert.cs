@@ -7,8 +7,40 @@ namespace Ivr.Storage.Journal.GroupCommit;
 
 internal sealed partial class GroupCommitWriter
 {
-    /// <summary>Runs <see cref="JournalSql.AppendBatch"/>; returns the feed positions of the rows that went in.</summary>
-    private async Task<Dictionary<(string Type, string Id, long Version), FeedPosition>> InsertAsync(List<PendingAppend> batch)
+    /// <summary>Writes a batch; returns the feed positions of the rows that went in (a conflicting row is skipped, not failed).</summary>
+    private Task<Dictionary<(string Type, string Id, long Version), FeedPosition>> InsertAsync(List<PendingAppend> batch) =>
+        batch.Count == 1 ? InsertOneAsync(batch[0].Record) : InsertManyAsync(batch);
+
+    /// <summary>Runs <see cref="JournalSql.AppendOne"/>.</summary>
+    private async Task<Dictionary<(string Type, string Id, long Version), FeedPosition>> InsertOneAsync(JournalRecord r)
+    {
+        await using var command = _dataSource.CreateCommand(JournalSql.AppendOne);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = r.Key.Type });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = r.Key.Id });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = r.Version });
+        command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)r.Kind });
+        command.Parameters.Add(Nullable(r.Payload, NpgsqlDbType.Text));
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = r.CommittedAt.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = r.Provenance.Source });
+        command.Parameters.Add(Nullable(r.Provenance.CorrelationId, NpgsqlDbType.Text));
+        command.Parameters.Add(Nullable(r.Provenance.CausationId, NpgsqlDbType.Text));
+        command.Parameters.Add(Nullable(r.Provenance.Actor, NpgsqlDbType.Text));
+        command.Parameters.Add(Nullable(r.Provenance.Reason, NpgsqlDbType.Text));
+        command.Parameters.Add(Nullable(r.IdempotencyKey, NpgsqlDbType.Text));
+        command.Parameters.Add(Nullable(r.RequestHash, NpgsqlDbType.Bytea));
+        command.Parameters.Add(Nullable(r.SchemaVersion, NpgsqlDbType.Integer));
+        command.Parameters.Add(Nullable(TagsJson(r), NpgsqlDbType.Text));
+        command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = r.PreviousHash });
+        command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = r.Hash });
+        return await ReadInsertedAsync(command, 1).ConfigureAwait(false);
+    }
+
+    private static NpgsqlParameter Nullable(object? value, NpgsqlDbType type) => new() { Value = value ?? DBNull.Value, NpgsqlDbType = type };
+
+    private static string? TagsJson(JournalRecord record) => record.Tags is { Count: > 0 } t ? JsonSerializer.Serialize(t) : null;
+
+    /// <summary>Runs <see cref="JournalSql.AppendBatch"/>.</summary>
+    private async Task<Dictionary<(string Type, string Id, long Version), FeedPosition>> InsertManyAsync(List<PendingAppend> batch)
     {
         var count = batch.Count;
         var types = new string[count];
@@ -46,7 +78,7 @@ internal sealed partial class GroupCommitWriter
             idempotencyKeys[i] = r.IdempotencyKey;
             requestHashes[i] = r.RequestHash;
             schemaVersions[i] = r.SchemaVersion;
-            tags[i] = r.Tags is { Count: > 0 } t ? JsonSerializer.Serialize(t) : null;
+            tags[i] = TagsJson(r);
             previousHashes[i] = r.PreviousHash;
             hashes[i] = r.Hash;
         }
@@ -70,6 +102,12 @@ internal sealed partial class GroupCommitWriter
         command.Parameters.Add(new NpgsqlParameter { Value = previousHashes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
         command.Parameters.Add(new NpgsqlParameter { Value = hashes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
 
+        return await ReadInsertedAsync(command, count).ConfigureAwait(false);
+    }
+
+    /// <summary>The feed positions of the rows the statement's RETURNING names: the rows that went in.</summary>
+    private static async Task<Dictionary<(string Type, string Id, long Version), FeedPosition>> ReadInsertedAsync(NpgsqlCommand command, int count)
+    {
         var inserted = new Dictionary<(string, string, long), FeedPosition>(count);
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
         while (await reader.ReadAsync().ConfigureAwait(false))
