@@ -2,10 +2,19 @@ using System.Runtime.InteropServices;
 
 namespace Ivr.Storage.Testing;
 
-/// <summary>kill(2), for SIGTERM to processes the test did not start itself (<see cref="System.Diagnostics.Process"/> only sends SIGKILL).</summary>
+/// <summary>
+/// kill(2), for the signals <see cref="System.Diagnostics.Process"/> cannot send (it only sends SIGKILL, and only to
+/// processes it started): SIGTERM for graceful stops, SIGSTOP/SIGCONT to pause a silo (fault injection).
+/// </summary>
 public static partial class PosixSignals
 {
+    public const int Sigkill = 9;
+
     public const int Sigterm = 15;
+
+    public const int Sigcont = 18;
+
+    public const int Sigstop = 19;
 
     /// <summary>Sends <paramref name="signal"/> to process <paramref name="pid"/>, or throws naming the errno.</summary>
     public static void Send(int pid, int signal)

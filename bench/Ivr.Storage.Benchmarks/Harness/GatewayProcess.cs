@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Ivr.Storage.Testing;
 
 namespace Ivr.Storage.Benchmarks.Harness;
@@ -24,10 +23,12 @@ internal sealed class GatewayProcess : IAsyncDisposable
     {
         var port = FreePorts.Any();
         var url = $"http://127.0.0.1:{port}";
-        var start = new ProcessStartInfo("dotnet", [GatewayAssembly()])
+        var assembly = TestPaths.HostAssembly("client/Ivr.Storage.Gateway");
+        var start = new ProcessStartInfo("dotnet", [assembly])
         {
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(GatewayAssembly())!,
+            // The content root: the gateway reads its appsettings files (the development key) from beside the assembly.
+            WorkingDirectory = Path.GetDirectoryName(assembly)!,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Urls"] = url;
@@ -51,16 +52,5 @@ internal sealed class GatewayProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    private static string GatewayAssembly()
-    {
-        // bench/Ivr.Storage.Benchmarks/bin/<configuration>/<tfm>/ -> client/Ivr.Storage.Gateway/bin/<configuration>/<tfm>/
-        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var tfm = here.Name;
-        var configuration = here.Parent!.Name;
-        var root = here.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
-        var path = Path.Combine(root, "client", "Ivr.Storage.Gateway", "bin", configuration, tfm, "Ivr.Storage.Gateway.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException(string.Create(CultureInfo.InvariantCulture, $"Build the gateway first ({path})."));
     }
 }

@@ -24,13 +24,13 @@ public sealed partial class ScenarioRunner
             case FaultScenario.Sigstop:
             {
                 var victim = PickSilo();
-                Signals.Send(victim.ProcessId, Signals.Sigstop);
+                PosixSignals.Send(victim.ProcessId, PosixSignals.Sigstop);
                 var paused = Stopwatch.StartNew();
                 var dead = await cluster.WaitUntilDeclaredDeadAsync(victim.SiloPort, options.DeathDeclarationBound);
                 notes.Add(dead
                     ? $"silo {victim.SiloPort} paused; declared dead after {paused.Elapsed.TotalSeconds:F1} s"
                     : $"silo {victim.SiloPort} paused; NOT declared dead within {options.DeathDeclarationBound}");
-                Signals.Send(victim.ProcessId, Signals.Sigcont);
+                PosixSignals.Send(victim.ProcessId, PosixSignals.Sigcont);
                 var ended = Stopwatch.StartNew();
                 // Resumed, it learns it was declared dead and must stop by itself; whatever it still tries to
                 // write is fenced by the journal's keys, and the checker would see it.

@@ -151,7 +151,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
         try
         {
             var firstLine = File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).First();
-            Signals.Send(int.Parse(firstLine, CultureInfo.InvariantCulture), 9);
+            PosixSignals.Send(int.Parse(firstLine, CultureInfo.InvariantCulture), PosixSignals.Sigkill);
         }
         catch (Exception ex) when (ex is IOException or FormatException or InvalidOperationException)
         {
