@@ -12,7 +12,8 @@
 # FI_REDIS_OUTAGE seconds Redis stays down (30), FI_CHURN_CYCLES silo start/stop cycles, alternately SIGTERM and
 # kill -9, 0 = as many as fit (0).
 # Exits non-zero when any scenario lost or duplicated a write, broke a check, did not recover, or its read model did
-# not converge to the journal.
+# not converge to the journal. Ctrl-C stops the running scenario and every process it started (PostgreSQL, Redis,
+# silos, gateway), then the script.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -40,10 +41,16 @@ failed=()
 for scenario in "${scenarios[@]}"; do
   log "scenario $scenario: ${duration} s of load, $writers writers (log: $results/$scenario.log)"
   # One program run per scenario: a scenario that breaks the cluster cannot spoil the next one.
-  if dotnet "tests/Ivr.Storage.FaultInjection/bin/Release/net10.0/Ivr.Storage.FaultInjection.dll" \
+  # tee ignores SIGINT, so on Ctrl-C it still records the program's last lines while the program stops its processes.
+  status=0
+  dotnet "tests/Ivr.Storage.FaultInjection/bin/Release/net10.0/Ivr.Storage.FaultInjection.dll" \
     --scenario "$scenario" --duration "$duration" --writers "$writers" \
-    --redis-outage "$redis_outage" --churn-cycles "$churn_cycles" 2>&1 | tee "$results/$scenario.log"; then
+    --redis-outage "$redis_outage" --churn-cycles "$churn_cycles" 2>&1 | tee -i "$results/$scenario.log" || status=${PIPESTATUS[0]}
+  if ((status == 0)); then
     log "scenario $scenario passed"
+  elif ((status == 130)); then
+    # Ctrl-C / SIGTERM: the program stopped every process it had started; run no further scenario.
+    die "interrupted during $scenario; its processes were stopped (log: $results/$scenario.log)"
   else
     warn "scenario $scenario FAILED"
     failed+=("$scenario")

@@ -45,15 +45,30 @@ root.SetAction(async (parse, cancellationToken) =>
         ChurnCycles = Math.Max(0, parse.GetValue(churnCycles)),
     };
     var results = new List<ScenarioResult>();
+    var interrupted = Task.Delay(Timeout.Infinite, cancellationToken);
     await using (var cluster = await FaultCluster.StartAsync(new FaultClusterOptions { Log = line => Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {line}") }))
     {
         foreach (var fault in scenarios)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var result = await new ScenarioRunner(cluster, options).RunAsync(fault);
+            // Ctrl-C or SIGTERM: stop waiting for the scenario and leave this block, whose disposal stops every
+            // process the suite started (silos, gateway, PostgreSQL, Redis), so none outlives an interrupted run.
+            var run = new ScenarioRunner(cluster, options).RunAsync(fault);
+            if (await Task.WhenAny(run, interrupted) != run)
+            {
+                Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} interrupted during {fault.Name()}: stopping the private cluster");
+                break;
+            }
+
+            var result = await run;
             results.Add(result);
             Console.Write(ResultsTable.Details(result));
         }
+    }
+
+    if (cancellationToken.IsCancellationRequested)
+    {
+        Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} interrupted: every process of the run was stopped");
+        return InterruptedExitCode;
     }
 
     Console.WriteLine();
@@ -61,4 +76,12 @@ root.SetAction(async (parse, cancellationToken) =>
     return results.All(r => r.Passed) ? 0 : 1;
 });
 
-return await root.Parse(args).InvokeAsync();
+// Long enough for the disposal above (a graceful client stop, then kills); System.CommandLine's default is 2 s,
+// after which the process would end with its children still running.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(120) });
+
+internal static partial class Program
+{
+    /// <summary>128 + SIGINT, as a shell reports a command stopped by Ctrl-C.</summary>
+    private const int InterruptedExitCode = 130;
+}

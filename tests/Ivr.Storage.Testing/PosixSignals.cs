@@ -8,6 +8,8 @@ namespace Ivr.Storage.Testing;
 /// </summary>
 public static partial class PosixSignals
 {
+    public const int Sigint = 2;
+
     public const int Sigkill = 9;
 
     public const int Sigterm = 15;

@@ -34,17 +34,20 @@ public sealed partial class FaultCluster
 
     private async Task StartGatewayAsync(int port)
     {
+        ObjectDisposedException.ThrowIf(_closing, this);
         _gateway = GatewayProcess.Start(port, GatewayEnvironment());
         _gatewayHttp ??= _gateway.CreateClient(TimeSpan.FromSeconds(15));
         await _gateway.WaitUntilReadyAsync(GatewayStartTimeout);
     }
 
+    /// <summary>Stops the gateway, if one runs.</summary>
     private async Task DisposeGatewayAsync()
     {
         _gatewayHttp?.Dispose();
-        if (_gateway is not null)
+        if (_gateway is { } gateway)
         {
-            await _gateway.DisposeAsync();
+            _gateway = null;
+            await gateway.DisposeAsync();
         }
     }
 

@@ -24,6 +24,10 @@ public sealed partial class FaultCluster : IAsyncDisposable
     private readonly HashSet<int> _offsets = [];
     private IHost? _client;
 
+    // Set when disposal begins. A scenario abandoned on Ctrl-C may still be starting a silo or the gateway: whatever
+    // it starts after this point is stopped at once instead of outliving the suite.
+    private volatile bool _closing;
+
     private FaultCluster(FaultClusterOptions options, PrivatePostgres postgres, PrivateRedis redis)
     {
         _options = options;
@@ -126,6 +130,12 @@ public sealed partial class FaultCluster : IAsyncDisposable
             _silos.Add(silo);
         }
 
+        if (_closing)
+        {
+            await RemoveAsync(silo);
+            throw new OperationCanceledException("The fault cluster is shutting down; the silo just started was stopped.");
+        }
+
         await silo.WaitUntilListeningAsync(SiloStartTimeout);
         if (!await WaitUntilActiveAsync(silo.SiloPort, SiloStartTimeout))
         {
@@ -148,6 +158,27 @@ public sealed partial class FaultCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _closing = true;
+        // Each step runs even if one before it failed: PostgreSQL and Redis must never outlive the suite.
+        try
+        {
+            await StopClusterProcessesAsync();
+        }
+        finally
+        {
+            try
+            {
+                await Redis.DisposeAsync();
+            }
+            finally
+            {
+                await Postgres.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task StopClusterProcessesAsync()
+    {
         await DisposeGatewayAsync();
         if (_client is not null)
         {
@@ -168,8 +199,8 @@ public sealed partial class FaultCluster : IAsyncDisposable
             await RemoveAsync(silo);
         }
 
-        await Redis.DisposeAsync();
-        await Postgres.DisposeAsync();
+        // Again: a scenario abandoned on Ctrl-C may have restarted the gateway meanwhile.
+        await DisposeGatewayAsync();
     }
 
     private Dictionary<string, string> SiloEnvironment() => new()

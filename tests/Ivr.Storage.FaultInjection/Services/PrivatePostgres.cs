@@ -21,6 +21,9 @@ public sealed class PrivatePostgres : IAsyncDisposable
     private readonly string _superuserPassword = Secret();
     private readonly string _ownerPassword = Secret();
     private readonly string _appPassword = Secret();
+    private readonly Lock _gate = new();
+    private Task? _restart;
+    private bool _disposed;
 
     private PrivatePostgres(string root, string bin, int port)
     {
@@ -62,11 +65,36 @@ public sealed class PrivatePostgres : IAsyncDisposable
     }
 
     /// <summary><c>pg_ctl restart -m fast</c>: every connection is cut, the server is back when this returns.</summary>
-    public Task RestartFastAsync() =>
-        ChildProcess.RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-m", "fast", "restart"], CommandTimeout, asPostgres: true);
+    public Task RestartFastAsync()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _restart = ChildProcess.RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-m", "fast", "restart"], CommandTimeout, asPostgres: true);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
+        Task? restart;
+        lock (_gate)
+        {
+            _disposed = true;
+            restart = _restart;
+        }
+
+        // A restart still running (the suite was interrupted during it) would start the server again after the stop below.
+        if (restart is not null)
+        {
+            try
+            {
+                await restart;
+            }
+            catch (InvalidOperationException)
+            {
+            }
+        }
+
         NpgsqlConnection.ClearAllPools();
         if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
         {

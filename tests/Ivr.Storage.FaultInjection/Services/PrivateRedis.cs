@@ -14,7 +14,9 @@ public sealed class PrivateRedis : IAsyncDisposable
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
     private readonly string _directory;
+    private readonly Lock _gate = new();
     private Process? _process;
+    private bool _disposed;
 
     private PrivateRedis(string directory, int port)
     {
@@ -53,13 +55,26 @@ public sealed class PrivateRedis : IAsyncDisposable
             // Everything goes to the log file; nothing is written to the inherited console.
             UseShellExecute = false,
         };
-        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start redis-server.");
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start redis-server.");
+        lock (_gate)
+        {
+            // Disposed meanwhile (the suite was interrupted during an outage): this server must not outlive it.
+            if (_disposed)
+            {
+                process.Kill();
+                process.Dispose();
+                throw new ObjectDisposedException(nameof(PrivateRedis));
+            }
+
+            _process = process;
+        }
+
         var waited = Stopwatch.StartNew();
         while (waited.Elapsed < Bound)
         {
-            if (_process.HasExited)
+            if (process.HasExited)
             {
-                throw new InvalidOperationException($"redis-server exited with {_process.ExitCode}; log: {Path.Combine(_directory, "redis.log")}");
+                throw new InvalidOperationException($"redis-server exited with {process.ExitCode}; log: {Path.Combine(_directory, "redis.log")}");
             }
 
             if (await PingAsync())
@@ -104,6 +119,11 @@ public sealed class PrivateRedis : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        lock (_gate)
+        {
+            _disposed = true;
+        }
+
         if (_process is { HasExited: false })
         {
             _process.Kill();
