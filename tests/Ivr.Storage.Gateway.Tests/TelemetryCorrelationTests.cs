@@ -6,6 +6,7 @@ using Ivr.Storage.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Trace;
 
@@ -64,10 +65,9 @@ public sealed class TelemetryCorrelationTests(GatewayFixture fixture) : GatewayT
     [Fact]
     public async Task log_lines_of_a_request_carry_its_correlation_id_and_trace_id()
     {
-        var logs = new CapturedLogs();
         await using var broken = Fixture.Factory.WithWebHostBuilder(builder =>
         {
-            builder.ConfigureLogging(logging => logging.AddProvider(logs));
+            builder.ConfigureLogging(logging => logging.AddFakeLogging());
             builder.ConfigureTestServices(services => services.AddSingleton<IEntityStore, ExplodingStore>());
         });
         using var client = broken.CreateClient();
@@ -77,9 +77,11 @@ public sealed class TelemetryCorrelationTests(GatewayFixture fixture) : GatewayT
             headers: headers => headers.Add("X-Correlation-Id", correlationId));
         var problem = await ProblemAsync(response, HttpStatusCode.InternalServerError, "internal-error");
 
-        var error = Assert.Single(logs.Entries, entry => entry.Message.StartsWith("Unhandled exception", StringComparison.Ordinal));
-        Assert.Equal(correlationId, error.Scope["CorrelationId"]);
-        Assert.Equal(problem.GetProperty("traceId").GetString(), error.Scope["TraceId"]?.ToString());
+        var error = Assert.Single(broken.Services.GetFakeLogCollector().GetSnapshot(), entry => entry.Message.StartsWith("Unhandled exception", StringComparison.Ordinal));
+        var scope = error.Scopes.OfType<IEnumerable<KeyValuePair<string, object?>>>().SelectMany(pairs => pairs)
+            .GroupBy(pair => pair.Key).ToDictionary(group => group.Key, group => group.Last().Value);
+        Assert.Equal(correlationId, scope["CorrelationId"]);
+        Assert.Equal(problem.GetProperty("traceId").GetString(), scope["TraceId"]?.ToString());
     }
 
     private static async Task<Activity> WaitForSpanAsync(List<Activity> spans, Func<Activity, bool> match)

@@ -19,18 +19,20 @@ internal sealed class BenchSession : IAsyncDisposable
     private readonly Process _silo;
     private readonly IHost _client;
     private readonly ServiceProvider _journalServices;
-    private readonly NpgsqlDataSource _owner;
 
-    private BenchSession(TestDatabase database, Process silo, IHost client, ServiceProvider journalServices, RawPostgresBaseline baseline)
+    private BenchSession(TestDatabase database, Process silo, IHost client, ServiceProvider journalServices, NpgsqlDataSource owner, RawPostgresBaseline baseline)
     {
         Database = database;
         _silo = silo;
         _client = client;
         _journalServices = journalServices;
+        Owner = owner;
         Baseline = baseline;
-        _owner = NpgsqlDataSource.Create(database.OwnerConnectionString);
-        Cpu = new CpuMeter(silo.Id, _owner, database.Name);
+        Cpu = new CpuMeter(silo.Id, owner, database.Name);
     }
+
+    /// <summary>The run's one connection pool as the database owner: the raw baselines, the CPU meter, setup statements.</summary>
+    public NpgsqlDataSource Owner { get; }
 
     /// <summary>Meters the CPU that this process, the silo and the database's backends spend on a run.</summary>
     public CpuMeter Cpu { get; }
@@ -104,15 +106,15 @@ internal sealed class BenchSession : IAsyncDisposable
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Journal"] = database.JournalConnectionString })
             .Build();
         var journal = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddEntityJournal().BuildServiceProvider();
-        var baseline = await RawPostgresBaseline.CreateAsync(database.OwnerConnectionString);
-        return new BenchSession(database, silo, host, journal, baseline) { ClusterId = clusterId };
+        var owner = NpgsqlDataSource.Create(database.OwnerConnectionString);
+        var baseline = await RawPostgresBaseline.CreateAsync(owner);
+        return new BenchSession(database, silo, host, journal, owner, baseline) { ClusterId = clusterId };
     }
 
     public async ValueTask DisposeAsync()
     {
-        await Baseline.DisposeAsync();
         await _journalServices.DisposeAsync();
-        await _owner.DisposeAsync();
+        await Owner.DisposeAsync();
         await _client.StopAsync();
         _client.Dispose();
         if (!_silo.HasExited)

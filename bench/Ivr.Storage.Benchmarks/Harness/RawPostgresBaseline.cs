@@ -8,7 +8,7 @@ namespace Ivr.Storage.Benchmarks.Harness;
 /// (same columns, keys, indexes and defaults), one row per statement, autocommit, from this process. Rows carry an
 /// idempotency key and request hash like ours, so the unique key index does the same work.
 /// </summary>
-internal sealed class RawPostgresBaseline : IAsyncDisposable
+internal sealed class RawPostgresBaseline
 {
     private const string Insert =
         """
@@ -24,9 +24,9 @@ internal sealed class RawPostgresBaseline : IAsyncDisposable
 
     private RawPostgresBaseline(NpgsqlDataSource dataSource) => _dataSource = dataSource;
 
-    public static async Task<RawPostgresBaseline> CreateAsync(string ownerConnectionString)
+    /// <summary>Creates the baseline table; statements run on <paramref name="dataSource"/> (the session's, which disposes it).</summary>
+    public static async Task<RawPostgresBaseline> CreateAsync(NpgsqlDataSource dataSource)
     {
-        var dataSource = NpgsqlDataSource.Create(ownerConnectionString);
         await using var command = dataSource.CreateCommand(
             """
             CREATE SCHEMA IF NOT EXISTS ivr_bench;
@@ -58,6 +58,4 @@ internal sealed class RawPostgresBaseline : IAsyncDisposable
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync() ? reader.GetString(0) : throw new InvalidOperationException($"baseline row {id}/{version} missing");
     }
-
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }

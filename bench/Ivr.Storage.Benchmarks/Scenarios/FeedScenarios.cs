@@ -83,8 +83,7 @@ internal static class FeedScenarios
 
         // The raw equivalent: the same projection (latest version per entity, plus hourly counts) as INSERT … SELECT.
         var raw = Stopwatch.StartNew();
-        await using var owner = NpgsqlDataSource.Create(context.Session.Database.OwnerConnectionString);
-        await using (var command = owner.CreateCommand(
+        await using (var command = context.Session.Owner.CreateCommand(
             """
             CREATE TABLE ivr_bench.rebuild_entities AS
             SELECT DISTINCT ON (entity_type, entity_id) entity_type, entity_id, version, kind = 3 AS deleted, payload::jsonb AS payload, committed_at AS updated_at, source

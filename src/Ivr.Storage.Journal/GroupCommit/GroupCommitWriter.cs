@@ -57,9 +57,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
 
         if (batch is not null)
         {
-            // Off the caller's thread (a grain's turn must not run the statement) and without its execution context
-            // (the statement belongs to every caller in the batch, not to the one that happened to start it).
-            ThreadPool.UnsafeQueueUserWorkItem(static state => _ = state.Writer.FlushUntilIdleAsync(state.Batch), (Writer: this, Batch: batch), preferLocal: false);
+            StartFlush(batch);
         }
 
         return pending.Completion.Task;
@@ -101,11 +99,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
             {
                 // FlushAsync answers every caller itself; this only guards the bookkeeping below, without which the
                 // appends queued behind this statement would never be written.
-                var error = new StoreUnavailableException($"The journal did not confirm the write: {ex.Message}");
-                foreach (var pending in batch)
-                {
-                    pending.Completion.TrySetException(error);
-                }
+                FailAll(batch, ex);
             }
 
             List<PendingAppend>? next;
@@ -127,7 +121,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
 
             if (another is not null)
             {
-                ThreadPool.UnsafeQueueUserWorkItem(static state => _ = state.Writer.FlushUntilIdleAsync(state.Batch), (Writer: this, Batch: another), preferLocal: false);
+                StartFlush(another);
             }
 
             if (next is null)
@@ -184,12 +178,25 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
             // broke mid-flight, so callers must reload before writing again; an idempotency key makes the retry safe.
             LogBatchFailed(_logger, failure!, batch.Count);
             _metrics.RecordFailedBatch(batch.Count);
-            // No inner exception: this error crosses the cluster to clients, and driver exceptions do not serialize.
-            var error = new StoreUnavailableException($"The journal did not confirm the write: {failure!.Message}");
-            foreach (var pending in batch)
-            {
-                pending.Completion.TrySetException(error);
-            }
+            FailAll(batch, failure!);
+        }
+    }
+
+    /// <summary>
+    /// Runs a batch off the caller's thread (a grain's turn must not run the statement) and without its execution
+    /// context (the statement belongs to every caller in the batch, not to the one that happened to start it).
+    /// </summary>
+    private void StartFlush(List<PendingAppend> batch) =>
+        ThreadPool.UnsafeQueueUserWorkItem(static state => _ = state.Writer.FlushUntilIdleAsync(state.Batch), (Writer: this, Batch: batch), preferLocal: false);
+
+    /// <summary>Answers every append of the batch: not acknowledged.</summary>
+    private static void FailAll(List<PendingAppend> batch, Exception cause)
+    {
+        // No inner exception: this error crosses the cluster to clients, and driver exceptions do not serialize.
+        var error = new StoreUnavailableException($"The journal did not confirm the write: {cause.Message}");
+        foreach (var pending in batch)
+        {
+            pending.Completion.TrySetException(error);
         }
     }
 
