@@ -100,7 +100,12 @@ start() {
     launch gateway "$GATEWAY" IvrStorage:ClusterId "$IVR_CLUSTER_ID" \
       ASPNETCORE_URLS="http://127.0.0.1:$IVR_HTTP_PORT" Urls="http://127.0.0.1:$IVR_HTTP_PORT"
     if ! pid="$(live_pid "$CLUSTER_RUN_DIR/gateway.pid")" || ! wait_for_tcp "$IVR_HTTP_PORT" 60 "$pid"; then
-      warn "the gateway did not open 127.0.0.1:$IVR_HTTP_PORT; log: $CLUSTER_LOG_DIR/gateway.log"
+      # A start without its gateway is a failed start: say why (the log's tail) and exit non-zero; the silos keep
+      # running for inspection until `stop`.
+      warn "the gateway did not open 127.0.0.1:$IVR_HTTP_PORT; last lines of $CLUSTER_LOG_DIR/gateway.log:"
+      tail -n 40 "$CLUSTER_LOG_DIR/gateway.log" >&2 || true
+      status
+      return 1
     fi
   else
     warn "$GATEWAY/Ivr.Storage.Gateway.csproj does not exist yet: silos only"
