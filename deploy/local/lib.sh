@@ -17,6 +17,8 @@ IVR_LOG_DIR="$IVR_STATE_DIR/logs"
 IVR_RUN_DIR="$IVR_STATE_DIR/run"
 IVR_PG_SOCKET_DIR="$IVR_RUN_DIR/postgresql"
 IVR_SECRETS_DIR="$IVR_STATE_DIR/secrets"
+# Certificates (public) in tls/, their keys in secrets/: see certs.sh.
+IVR_TLS_DIR="$IVR_STATE_DIR/tls"
 IVR_ENV_FILE="$IVR_STATE_DIR/ivr-storage.env"
 IVR_REDIS_PIDFILE="$IVR_RUN_DIR/redis.pid"
 

@@ -104,13 +104,33 @@ port = $IVR_PG_PORT
 unix_socket_directories = '$IVR_PG_SOCKET_DIR'
 max_connections = 300
 shared_buffers = 256MB
+# TLS with a certificate of the development CA (certs.sh): clients use SSL Mode=VerifyFull.
+ssl = on
+ssl_cert_file = 'server.crt'
+ssl_key_file = 'server.key'
 EOF
 )"
+  local changed=0
+  install_pg_file "$IVR_TLS_DIR/postgres.crt" server.crt 644 && changed=1
+  install_pg_file "$IVR_SECRETS_DIR/postgres.key" server.key 600 && changed=1
   if write_if_changed "$IVR_PG_DIR/ivr-storage.conf" "$conf"; then
     [[ $EUID -ne 0 ]] || chown postgres:postgres "$IVR_PG_DIR/ivr-storage.conf"
     log "wrote $IVR_PG_DIR/ivr-storage.conf"
-    ! pg_ready || warn "PostgreSQL settings changed; restart to apply: deploy/local/stop-services.sh && deploy/local/services.sh"
+    changed=1
   fi
+  if ((changed)) && pg_ready; then
+    # The env file's connection strings need the settings in effect (TLS), so apply them now.
+    log "PostgreSQL settings or certificate changed: restarting it"
+    as_pg "$PG_BIN/pg_ctl" -D "$IVR_PG_DIR" -l "$IVR_LOG_DIR/postgresql.log" -m fast -w -t 60 restart >/dev/null
+  fi
+}
+
+# Copies $1 into the data dir as $2 (mode $3, owned by the server's user) when it differs; returns 1 if unchanged.
+install_pg_file() {
+  local target=$IVR_PG_DIR/$2
+  if [[ -f $target ]] && cmp -s "$1" "$target"; then return 1; fi
+  install -m "$3" "$1" "$target"
+  [[ $EUID -ne 0 ]] || chown postgres:postgres "$target"
 }
 
 start_postgres() {
@@ -164,29 +184,63 @@ ensure_roles_and_database() {
   log "roles $OWNER, $WRITER, $APP and database $DB in place"
 }
 
-redis_ready() { [[ "$(redis-cli -h 127.0.0.1 -p "$IVR_REDIS_PORT" ping 2>/dev/null)" == PONG ]]; }
+readonly REDIS_USER=ivr-storage
+
+# PING over TLS as the application's ACL user (the password goes through the environment, not the command line).
+redis_ready() {
+  [[ "$(REDISCLI_AUTH="$REDIS_PASSWORD" redis-cli --tls --cacert "$IVR_TLS_DIR/ca.crt" --user "$REDIS_USER" \
+    -h 127.0.0.1 -p "$IVR_REDIS_PORT" ping 2>/dev/null)" == PONG ]]
+}
+
+# The ACL file: the default (anonymous) user is off; the application's user may use keys and channels but no
+# administrative or dangerous command (FLUSHALL, CONFIG, DEBUG, KEYS...). Its password is stored hashed.
+write_redis_acl() {
+  local hash
+  hash="$(printf '%s' "$REDIS_PASSWORD" | sha256sum | cut -d' ' -f1)"
+  if write_if_changed "$IVR_SECRETS_DIR/redis.acl" "user default off
+user $REDIS_USER on #$hash ~* &* +@all -@admin -@dangerous"; then
+    log "wrote $IVR_SECRETS_DIR/redis.acl"
+    return 0
+  fi
+  return 1
+}
 
 start_redis() {
-  if redis_ready; then
-    log "Redis already running on 127.0.0.1:$IVR_REDIS_PORT"
+  local acl_changed=0
+  write_redis_acl && acl_changed=1
+  if ((acl_changed == 0)) && redis_ready; then
+    log "Redis already running on 127.0.0.1:$IVR_REDIS_PORT (TLS, ACL user $REDIS_USER)"
     return
   fi
-  log "starting Redis on 127.0.0.1:$IVR_REDIS_PORT"
-  # Membership data only: nothing worth persisting, so no snapshots and no AOF.
-  redis-server --daemonize yes --bind 127.0.0.1 --port "$IVR_REDIS_PORT" --dir "$IVR_REDIS_DIR" \
-    --pidfile "$IVR_REDIS_PIDFILE" --logfile "$IVR_LOG_DIR/redis.log" --save "" --appendonly no
+  if redis_pid >/dev/null; then
+    # An older set-up (no TLS, or another password) holds the port: replace it.
+    log "restarting Redis with TLS and its ACL"
+    bash "$(dirname "${BASH_SOURCE[0]}")/stop-services.sh" --redis-only
+  fi
+  log "starting Redis on 127.0.0.1:$IVR_REDIS_PORT (TLS only, ACL user $REDIS_USER)"
+  # Membership data only: nothing worth persisting, so no snapshots and no AOF. No plaintext port.
+  redis-server --daemonize yes --bind 127.0.0.1 --port 0 --tls-port "$IVR_REDIS_PORT" \
+    --tls-cert-file "$IVR_TLS_DIR/redis.crt" --tls-key-file "$IVR_SECRETS_DIR/redis.key" \
+    --tls-ca-cert-file "$IVR_TLS_DIR/ca.crt" --tls-auth-clients no --aclfile "$IVR_SECRETS_DIR/redis.acl" \
+    --dir "$IVR_REDIS_DIR" --pidfile "$IVR_REDIS_PIDFILE" --logfile "$IVR_LOG_DIR/redis.log" --save "" --appendonly no
   local i
   for ((i = 0; i < 30; i++)); do redis_ready && return; sleep 1; done
   die "Redis does not answer on 127.0.0.1:$IVR_REDIS_PORT; log: $IVR_LOG_DIR/redis.log"
 }
 
 write_env_file() {
-  local pg="Host=127.0.0.1;Port=$IVR_PG_PORT;Database=$DB"
+  local ca=$IVR_TLS_DIR/ca.crt
+  local pg="Host=127.0.0.1;Port=$IVR_PG_PORT;Database=$DB;SSL Mode=VerifyFull;Root Certificate=$ca"
   local content="IVR_STORAGE_HOME=$IVR_STATE_DIR
 ConnectionStrings__Journal=$pg;Username=$APP;Password=$PG_APP_PASSWORD
 ConnectionStrings__Migrations=$pg;Username=$OWNER;Password=$PG_OWNER_PASSWORD
 ConnectionStrings__Admin=$pg;Username=postgres;Password=$PG_SUPERUSER_PASSWORD
-ConnectionStrings__Redis=127.0.0.1:$IVR_REDIS_PORT"
+ConnectionStrings__Redis=127.0.0.1:$IVR_REDIS_PORT,user=$REDIS_USER,password=$REDIS_PASSWORD,ssl=true
+IVR_STORAGE_CA=$ca
+IVR_STORAGE_CA_KEY=$IVR_SECRETS_DIR/ca.key
+Orleans__Tls__CertificatePath=$IVR_TLS_DIR/silo.crt
+Orleans__Tls__KeyPath=$IVR_SECRETS_DIR/silo.key
+Orleans__Tls__CaPath=$ca"
   if write_if_changed "$IVR_ENV_FILE" "$content"; then
     log "wrote $IVR_ENV_FILE"
   else
@@ -208,6 +262,8 @@ install_packages
 PG_BIN="$(pg_bin_dir)"
 [[ -n $PG_BIN ]] || die "no PostgreSQL under /usr/lib/postgresql/*/bin"
 ensure_dirs
+bash "$(dirname "${BASH_SOURCE[0]}")/certs.sh"
+ensure_secret redis IVR_REDIS_PASSWORD REDIS_PASSWORD
 ensure_secret postgres IVR_PG_SUPERUSER_PASSWORD PG_SUPERUSER_PASSWORD
 ensure_secret "$OWNER" IVR_PG_OWNER_PASSWORD PG_OWNER_PASSWORD
 ensure_secret "$APP" IVR_PG_APP_PASSWORD PG_APP_PASSWORD
@@ -220,5 +276,6 @@ write_env_file
 migrate
 
 log "PostgreSQL: 127.0.0.1:$IVR_PG_PORT (data $IVR_PG_DIR, log $IVR_LOG_DIR/postgresql.log)"
-log "Redis:      127.0.0.1:$IVR_REDIS_PORT (log $IVR_LOG_DIR/redis.log)"
+log "Redis:      127.0.0.1:$IVR_REDIS_PORT, TLS, user $REDIS_USER (log $IVR_LOG_DIR/redis.log)"
+log "TLS:        CA $IVR_TLS_DIR/ca.crt, certificates in $IVR_TLS_DIR, keys in $IVR_SECRETS_DIR"
 log "env file:   $IVR_ENV_FILE"

@@ -38,4 +38,6 @@ stop_postgres() {
 }
 
 stop_redis
+# services.sh replaces an outdated Redis without touching PostgreSQL.
+[[ ${1:-} == --redis-only ]] && exit 0
 stop_postgres

@@ -20,6 +20,10 @@ public sealed class SampleWorkerTests(StoreClusterFixture fixture, ITestOutputHe
         start.Environment["IvrStorage__ServiceId"] = Testing.RedisEntityClusterFixture.ServiceId;
         start.Environment["ConnectionStrings__Redis"] = fixture.RedisConnectionString;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in Testing.TestCertificates.ClientEnvironment(Testing.TestCertificates.Shared.Caller()))
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
 

@@ -43,6 +43,7 @@ public class StoreClusterFixture : RedisEntityClusterFixture
             options.ClusterId = ClusterId;
             options.ServiceId = ServiceId;
             options.Source = "client-tests";
+            options.Tls = TestCertificates.Shared.Caller();
             Configure(options);
         });
         builder.Services.AddSingleton<IOutgoingGrainCallFilter>(Faults);

@@ -22,6 +22,11 @@ public sealed class GatewayFactory(RedisEntityClusterFixture cluster) : WebAppli
         builder.UseSetting("IvrStorage:ClusterId", cluster.ClusterId);
         builder.UseSetting("IvrStorage:ServiceId", RedisEntityClusterFixture.ServiceId);
         builder.UseSetting("IvrStorage:Source", "gateway-tests");
+        foreach (var (key, value) in TestCertificates.Settings("IvrStorage:Tls", TestCertificates.Shared.Caller()))
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("IvrStorage:Resilience:RetryBaseDelay", "00:00:00.020");
         builder.UseSetting("IvrStorage:Resilience:BreakDuration", "00:00:01");
         builder.UseSetting("IvrStorage:GatewayListRefreshPeriod", "00:00:01");

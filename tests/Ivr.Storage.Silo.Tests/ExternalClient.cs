@@ -24,7 +24,8 @@ internal static class ExternalClient
                 client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = timeout);
             }
 
-            client.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(TestServices.RedisConnectionString));
+            client.UseRedisClustering(options => options.ConfigurationOptions = TestServices.RedisOptions());
+            client.UseClusterSecurity(_ => TestCertificates.Shared.Caller());
         });
         var app = host.Build();
         await app.StartAsync();

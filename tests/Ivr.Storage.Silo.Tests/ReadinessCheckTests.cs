@@ -29,10 +29,10 @@ public sealed class ReadinessCheckTests
     public async Task redis_check_is_healthy_unhealthy_while_cut_and_healthy_again_after_restore()
     {
         await TestServices.RequireRedisAsync();
-        var (forwarder, connectionString) = ServiceForwarders.ForRedis();
+        var (forwarder, options) = ServiceForwarders.ForRedis();
         await using (forwarder)
         {
-            await using var check = new RedisReadinessCheck(connectionString, Timeout);
+            await using var check = new RedisReadinessCheck(options.Clone, Timeout);
             await AssertFollowsTheForwarderAsync(check, forwarder);
         }
     }
@@ -41,12 +41,12 @@ public sealed class ReadinessCheckTests
     public async Task redis_check_reports_unhealthy_when_redis_was_never_reachable_and_recovers_when_it_appears()
     {
         await TestServices.RequireRedisAsync();
-        var (forwarder, connectionString) = ServiceForwarders.ForRedis();
+        var (forwarder, options) = ServiceForwarders.ForRedis();
         await using (forwarder)
         {
             // Unreachable from the first connection attempt on: the check must not stay stuck on that failure.
             forwarder.Cut();
-            await using var check = new RedisReadinessCheck(connectionString, Timeout);
+            await using var check = new RedisReadinessCheck(options.Clone, Timeout);
             await AssertTurnsAsync(check, HealthStatus.Unhealthy);
             forwarder.Restore();
             await AssertTurnsAsync(check, HealthStatus.Healthy);

@@ -12,7 +12,7 @@ internal static class RedisMembership
     /// <summary>The entry of the silo listening on <paramref name="siloPort"/>, as JSON; fails when there is none.</summary>
     public static async Task<string> EntryAsync(string clusterId, int siloPort)
     {
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServices.RedisConnectionString);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServices.RedisOptions());
         var members = await redis.GetDatabase().HashGetAllAsync($"ivr-storage/members/{clusterId}");
         return members.Single(member => member.Name.ToString().Contains($":{siloPort}:", StringComparison.Ordinal)).Value.ToString();
     }

@@ -16,10 +16,11 @@ internal static class ServiceForwarders
         return (forwarder, journal.ConnectionString);
     }
 
-    /// <summary>A forwarder to Redis and the connection string that uses it.</summary>
-    public static (LoopbackTcpForwarder Forwarder, string ConnectionString) ForRedis()
+    /// <summary>A forwarder to Redis and the client options (user, password, TLS trust) that go through it.</summary>
+    public static (LoopbackTcpForwarder Forwarder, StackExchange.Redis.ConfigurationOptions Options) ForRedis()
     {
-        var endpoint = StackExchange.Redis.ConfigurationOptions.Parse(TestServices.RedisConnectionString).EndPoints.Single();
+        var options = TestServices.RedisOptions();
+        var endpoint = options.EndPoints.Single();
         var (host, port) = endpoint switch
         {
             System.Net.DnsEndPoint dns => (dns.Host, dns.Port),
@@ -27,6 +28,9 @@ internal static class ServiceForwarders
             _ => throw new InvalidOperationException($"unexpected Redis endpoint {endpoint}"),
         };
         var forwarder = new LoopbackTcpForwarder(host, port);
-        return (forwarder, $"127.0.0.1:{forwarder.Port}");
+        // The same user, password and TLS, only through the forwarder.
+        options.EndPoints.Clear();
+        options.EndPoints.Add("127.0.0.1", forwarder.Port);
+        return (forwarder, options);
     }
 }

@@ -20,7 +20,7 @@ public sealed class SiloProcessTests
         await silo.WaitUntilListeningAsync(StartTimeout);
 
         // The gateway port opens before the silo has written its membership row: poll Redis, bounded.
-        await using (var redis = await ConnectionMultiplexer.ConnectAsync(TestServices.RedisConnectionString))
+        await using (var redis = await ConnectionMultiplexer.ConnectAsync(TestServices.RedisOptions()))
         {
             var joined = false;
             for (var attempt = 0; attempt < 150 && !joined; attempt++)

@@ -1,6 +1,8 @@
 using Ivr.Storage.Grains;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Ivr.Storage.Silo.Hosting;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Hosting;
 using Orleans.TestingHost;
@@ -11,7 +13,8 @@ namespace Ivr.Storage.Testing;
 /// <summary>
 /// One in-process Orleans cluster per test collection, with the entity store on the real PostgreSQL and Orleans'
 /// ADO.NET storage as default grain storage. Membership is the testing host's in-process table; the Redis
-/// clustering path is covered by the silo tests. Commit times come from <see cref="Clock"/>, a fake time provider
+/// clustering path is covered by the silo tests. Silos are configured by the silo host's own AddIvrStorageSilo; the
+/// in-memory transport carries no TLS, but every call carries the test client's caller token. Commit times come from <see cref="Clock"/>, a fake time provider
 /// that moves one millisecond per reading, so tests can also jump it.
 /// </summary>
 public class EntityClusterFixture : IAsyncLifetime
@@ -47,27 +50,20 @@ public class EntityClusterFixture : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         await TestServices.RequirePostgresAsync();
-        var journal = JournalConnectionString;
-        var runProjection = RunProjection ? "true" : "false";
+        var settings = SiloConfiguration.Common(JournalConnectionString, RunProjection, tls: false);
         var builder = new InProcessTestClusterBuilder(InitialSilos);
         builder.ConfigureSiloHost((_, host) =>
         {
-            host.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Journal"] = journal, ["ReadModel:Enabled"] = runProjection });
+            host.Configuration.AddInMemoryCollection(settings);
             host.Services.AddSingleton(new EntityClock(Clock));
+            // Membership and endpoints are the testing host's; everything else is the silo host's configuration.
+            host.AddIvrStorageSilo(new IvrStorageSiloOptions { Membership = SiloMembership.ProvidedByHost });
         });
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddAdoNetGrainStorageAsDefault(options =>
-            {
-                options.Invariant = "Npgsql";
-                options.ConnectionString = journal;
-            });
-            silo.AddEntityStore();
-            ConfigureSilo(silo);
-        });
+        builder.ConfigureSilo((_, silo) => ConfigureSilo(silo));
         builder.ConfigureClient(client =>
         {
             client.AddMemoryStreams(Contracts.ChangeStreams.ProviderName);
+            client.UseClusterSecurity(_ => TestCertificates.Shared.Caller(tls: false));
             ConfigureClient(client);
         });
         Cluster = builder.Build();

@@ -1,10 +1,6 @@
-using System.Net;
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Orleans.Configuration;
-using Orleans.Hosting;
-using StackExchange.Redis;
 using Xunit;
 
 namespace Ivr.Storage.Testing;
@@ -12,7 +8,8 @@ namespace Ivr.Storage.Testing;
 /// <summary>
 /// An entity cluster whose silos are in-process generic hosts with real TCP endpoints and Redis clustering under a
 /// cluster id of their own, so an external Orleans client (the client library's own wiring, the HTTP gateway) finds
-/// them exactly as in production: through the gateway list in Redis. Tests may stop every silo and start new ones
+/// them exactly as in production: through the gateway list in Redis, over mutual TLS with the test CA's certificates
+/// (<see cref="TestCertificates"/>), configured by the silo host's own AddIvrStorageSilo. Tests may stop every silo and start new ones
 /// (on new ports, as a rescheduled pod would get a new address).
 /// </summary>
 public class RedisEntityClusterFixture : IAsyncLifetime
@@ -111,37 +108,21 @@ public class RedisEntityClusterFixture : IAsyncLifetime
     private IHost BuildSilo(int siloPort, int gatewayPort)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
-        var journal = JournalConnectionString;
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(SiloSettings)
+        var settings = SiloConfiguration.Common(JournalConnectionString, RunProjection, tls: true);
+        settings["ConnectionStrings:Redis"] = RedisConnectionString;
+        settings["Orleans:ClusterId"] = ClusterId;
+        settings["Orleans:ServiceId"] = ServiceId;
+        settings["Orleans:SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture);
+        settings["Orleans:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
+        // Test clusters are thrown away: let Redis forget them.
+        settings["Orleans:RedisEntryExpiry"] = "00:15:00";
+        foreach (var (key, value) in SiloSettings)
         {
-            ["ConnectionStrings:Journal"] = journal,
-            ["ReadModel:Enabled"] = RunProjection ? "true" : "false",
-        });
-        builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
-        var redis = RedisConnectionString;
-        builder.UseOrleans(silo =>
-        {
-            silo.Configure<ClusterOptions>(options =>
-            {
-                options.ClusterId = ClusterId;
-                options.ServiceId = ServiceId;
-            });
-            silo.ConfigureEndpoints(IPAddress.Loopback, siloPort, gatewayPort, listenOnAnyHostAddress: false);
-            silo.UseRedisClustering(options =>
-            {
-                options.ConfigurationOptions = ConfigurationOptions.Parse(redis);
-                // Test clusters are thrown away: let Redis forget them.
-                options.EntryExpiry = TimeSpan.FromMinutes(15);
-            });
-            silo.AddAdoNetGrainStorageAsDefault(options =>
-            {
-                options.Invariant = "Npgsql";
-                options.ConnectionString = journal;
-            });
-            silo.AddEntityStore();
-            // As the silo host does: a caller's trace continues into the grain and its journal statement.
-            silo.AddActivityPropagation();
-        });
+            settings[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddIvrStorageSilo();
         return builder.Build();
     }
 }

@@ -79,6 +79,11 @@ public sealed class SiloProcess : IAsyncDisposable
         start.Environment["Orleans__RedisEntryExpiry"] = "00:10:00";
         start.Environment["Http__Url"] = $"http://127.0.0.1:{httpPort}";
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        foreach (var (name, value) in SiloConfiguration.AsEnvironment(SiloConfiguration.Security()))
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var (name, value) in extraEnvironment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

@@ -20,6 +20,20 @@ public static class TestServices
 
     public static string RedisConnectionString => Get("ConnectionStrings__Redis", "Redis");
 
+    /// <summary>The development CA's certificate (deploy/local/certs.sh): Redis, PostgreSQL and the test clusters' certificates chain to it.</summary>
+    public static string CaPath => Get("IVR_STORAGE_CA", "the development CA");
+
+    /// <summary>The development CA's private key, with which the tests issue their own silo and caller certificates.</summary>
+    public static string CaKeyPath => Get("IVR_STORAGE_CA_KEY", "the development CA's key");
+
+    /// <summary>StackExchange.Redis options for <see cref="RedisConnectionString"/>, trusting the development CA for its TLS.</summary>
+    public static ConfigurationOptions RedisOptions()
+    {
+        var authorities = new System.Security.Cryptography.X509Certificates.X509Certificate2Collection();
+        authorities.ImportFromPemFile(CaPath);
+        return Ivr.Storage.Security.Certificates.RedisTls.Options(RedisConnectionString, authorities);
+    }
+
     /// <summary>Opens a connection to PostgreSQL with <paramref name="connectionString"/>, or fails naming the service.</summary>
     public static async Task<NpgsqlConnection> OpenPostgresAsync(string connectionString)
     {
@@ -51,7 +65,7 @@ public static class TestServices
     /// <summary>Checks that Redis answers PING, or fails naming it.</summary>
     public static async Task RequireRedisAsync()
     {
-        var options = ConfigurationOptions.Parse(RedisConnectionString);
+        var options = RedisOptions();
         options.AbortOnConnectFail = true;
         options.ConnectTimeout = 3000;
         try

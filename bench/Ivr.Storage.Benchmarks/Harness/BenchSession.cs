@@ -9,7 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Orleans.Configuration;
-using StackExchange.Redis;
+using Ivr.Storage.Benchmarks.Silo;
 
 namespace Ivr.Storage.Benchmarks.Harness;
 
@@ -51,7 +51,10 @@ internal sealed class BenchSession : IAsyncDisposable
     /// <summary>The bench cluster's id, for other processes (the gateway) that join it as clients.</summary>
     public required string ClusterId { get; init; }
 
-    public static async Task<BenchSession> StartAsync()
+    /// <summary>Whether the Orleans connections use mutual TLS (caller tokens are checked either way).</summary>
+    public required bool Tls { get; init; }
+
+    public static async Task<BenchSession> StartAsync(bool tls = true)
     {
         await TestServices.RequirePostgresAsync();
         await TestServices.RequireRedisAsync();
@@ -62,7 +65,7 @@ internal sealed class BenchSession : IAsyncDisposable
         var siloPort = FreePorts.Any();
         var gatewayPort = FreePorts.Any();
 
-        var start = new ProcessStartInfo("dotnet", [typeof(BenchSession).Assembly.Location, "silo", "--cluster-id", clusterId, "--silo-port", siloPort.ToString(CultureInfo.InvariantCulture), "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture)])
+        var start = new ProcessStartInfo("dotnet", [typeof(BenchSession).Assembly.Location, "silo", "--cluster-id", clusterId, "--silo-port", siloPort.ToString(CultureInfo.InvariantCulture), "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture), "--tls", tls ? "true" : "false"])
         {
             UseShellExecute = false,
         };
@@ -78,9 +81,10 @@ internal sealed class BenchSession : IAsyncDisposable
             client.Configure<ClusterOptions>(options =>
             {
                 options.ClusterId = clusterId;
-                options.ServiceId = "ivr-storage-bench";
+                options.ServiceId = BenchSiloHost.ServiceId;
             });
-            client.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(TestServices.RedisConnectionString));
+            client.UseRedisClustering(options => options.ConfigurationOptions = TestServices.RedisOptions());
+            client.UseClusterSecurity(_ => TestCertificates.Shared.Caller(tls: tls));
         });
         var host = builder.Build();
         try
@@ -108,7 +112,7 @@ internal sealed class BenchSession : IAsyncDisposable
         var journal = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddEntityJournal().BuildServiceProvider();
         var owner = NpgsqlDataSource.Create(database.OwnerConnectionString);
         var baseline = await RawPostgresBaseline.CreateAsync(owner);
-        return new BenchSession(database, silo, host, journal, owner, baseline) { ClusterId = clusterId };
+        return new BenchSession(database, silo, host, journal, owner, baseline) { ClusterId = clusterId, Tls = tls };
     }
 
     public async ValueTask DisposeAsync()

@@ -19,7 +19,7 @@ internal sealed class GatewayProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<GatewayProcess> StartAsync(string clusterId)
+    public static async Task<GatewayProcess> StartAsync(string clusterId, bool tls)
     {
         var port = FreePorts.Any();
         var url = $"http://127.0.0.1:{port}";
@@ -33,7 +33,12 @@ internal sealed class GatewayProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Urls"] = url;
         start.Environment["IvrStorage__ClusterId"] = clusterId;
-        start.Environment["IvrStorage__ServiceId"] = "ivr-storage-bench";
+        start.Environment["IvrStorage__ServiceId"] = Silo.BenchSiloHost.ServiceId;
+        foreach (var (name, value) in TestCertificates.ClientEnvironment(TestCertificates.Shared.Caller(tls: tls)))
+        {
+            start.Environment[name] = value;
+        }
+
         start.Environment["IvrStorage__RedisConnectionString"] = TestServices.RedisConnectionString;
         start.Environment["Gateway__WritesPerMinute"] = "100000000";
         start.Environment["Gateway__ReadsPerMinute"] = "100000000";

@@ -12,7 +12,7 @@ internal static class GatewayScenarios
     public static async Task<IReadOnlyList<Comparison>> RunG1Async(ScenarioContext context)
     {
         var perSecond = context.Options.Smoke ? 50 : 250;
-        await using var gateway = await GatewayProcess.StartAsync(context.Session.ClusterId);
+        await using var gateway = await GatewayProcess.StartAsync(context.Session.ClusterId, context.Session.Tls);
         using var http = new HttpClient { BaseAddress = gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Add("X-Api-Key", GatewayProcess.DevelopmentApiKey);
         http.DefaultRequestHeaders.Add("X-Source", "bench");

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Clustering.Redis;
 using Orleans.Configuration;
-using StackExchange.Redis;
+using Ivr.Storage.Security.Certificates;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -62,11 +62,15 @@ public static class IvrStorageClientServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<IvrStorageClientOptions>>(new IvrStorageClientOptionsValidator());
         services.AddOptions<IvrStorageClientOptions>().ValidateOnStart();
         // Activity propagation: a request's trace continues from the gateway or worker into the grain and its database calls.
-        services.AddOrleansClient(client => client.UseRedisClustering(_ => { }).AddActivityPropagation());
+        // Mutual TLS and caller tokens: the silos refuse a client without a certificate of the cluster's CA.
+        services.AddOrleansClient(client => client
+            .UseRedisClustering(_ => { })
+            .AddActivityPropagation()
+            .UseClusterSecurity(provider => provider.GetRequiredService<IOptions<IvrStorageClientOptions>>().Value.Tls));
 
         // The Orleans options are derived from ours when first resolved, so both overloads (delegate and configuration) feed them.
-        services.AddOptions<RedisClusteringOptions>().Configure<IOptions<IvrStorageClientOptions>>((redis, ours) =>
-            redis.ConfigurationOptions = ConfigurationOptions.Parse(ours.Value.RedisConnectionString));
+        services.AddOptions<RedisClusteringOptions>().Configure<IOptions<IvrStorageClientOptions>, ClusterCertificates>((redis, ours, certificates) =>
+            redis.ConfigurationOptions = RedisTls.Options(ours.Value.RedisConnectionString, certificates.Authorities));
         services.AddOptions<ClusterOptions>().Configure<IOptions<IvrStorageClientOptions>>((cluster, ours) =>
         {
             cluster.ClusterId = ours.Value.ClusterId;

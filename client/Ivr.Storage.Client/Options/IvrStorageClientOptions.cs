@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ivr.Storage.Security.Certificates;
 
 namespace Ivr.Storage.Client;
 
@@ -53,6 +54,13 @@ public sealed class IvrStorageClientOptions
     /// The default value (null) means <see cref="JsonSerializerOptions.Web"/>: camelCase names.
     /// </summary>
     public JsonSerializerOptions? SerializerOptions { get; set; }
+
+    /// <summary>
+    /// This client's certificate, key and the cluster CA (section <c>IvrStorage:Tls</c>). Required: the certificate
+    /// authenticates the TLS connection to the silos and its common name is the caller's identity, which the silos
+    /// check against their <c>Security:Callers</c> and record as the actor of its writes.
+    /// </summary>
+    public ClusterTlsOptions Tls { get; set; } = new();
 
     /// <summary>Retry and circuit-breaker settings.</summary>
     public IvrStorageResilienceOptions Resilience { get; set; } = new();

@@ -23,6 +23,11 @@ internal sealed class IvrStorageClientOptionsValidator : IValidateOptions<IvrSto
                 failures.Add($"{IvrStorageClientOptions.SectionName}:RedisConnectionString (or ConnectionStrings:Redis) is required: the gateway list is read from Redis.");
             }
 
+            if (string.IsNullOrWhiteSpace(options.Tls.CertificatePath) || string.IsNullOrWhiteSpace(options.Tls.KeyPath) || string.IsNullOrWhiteSpace(options.Tls.CaPath))
+            {
+                failures.Add($"{IvrStorageClientOptions.SectionName}:Tls:CertificatePath, KeyPath and CaPath are required: the silos accept only callers with a certificate of the cluster's CA.");
+            }
+
             if (string.IsNullOrWhiteSpace(options.ClusterId) || string.IsNullOrWhiteSpace(options.ServiceId))
             {
                 failures.Add($"{IvrStorageClientOptions.SectionName}:ClusterId and ServiceId must not be empty.");

@@ -20,12 +20,16 @@ public static class ReadinessHealthChecksBuilderExtensions
     }
 
     /// <summary>Adds a readiness check that sends PING to Redis at <paramref name="connectionString"/>.</summary>
-    public static IHealthChecksBuilder AddRedisReadiness(this IHealthChecksBuilder builder, string name, string connectionString, TimeSpan? timeout = null)
+    public static IHealthChecksBuilder AddRedisReadiness(this IHealthChecksBuilder builder, string name, string connectionString, TimeSpan? timeout = null) =>
+        builder.AddRedisReadiness(name, () => StackExchange.Redis.ConfigurationOptions.Parse(connectionString), timeout);
+
+    /// <summary>Adds a readiness check that sends PING to the Redis <paramref name="configure"/> describes (TLS trust included).</summary>
+    public static IHealthChecksBuilder AddRedisReadiness(this IHealthChecksBuilder builder, string name, Func<StackExchange.Redis.ConfigurationOptions> configure, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var limit = timeout ?? DefaultTimeout;
         // One instance per registration, owned (and disposed) by the container.
-        builder.Services.AddKeyedSingleton(name, (_, _) => new RedisReadinessCheck(connectionString, limit));
+        builder.Services.AddKeyedSingleton(name, (_, _) => new RedisReadinessCheck(configure, limit));
         return builder.Add(new HealthCheckRegistration(
             name, services => services.GetRequiredKeyedService<RedisReadinessCheck>(name), HealthStatus.Unhealthy, [ServiceDefaultsExtensions.ReadyTag], limit + TimeSpan.FromSeconds(1)));
     }

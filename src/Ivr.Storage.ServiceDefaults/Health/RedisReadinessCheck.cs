@@ -7,7 +7,7 @@ namespace Ivr.Storage.ServiceDefaults.Health;
 /// Readiness: Redis answers PING. One connection is kept for the checks and reconnects by itself
 /// (<c>AbortOnConnectFail=false</c>); while it is down, PING fails at once, so nothing stale is ever reported.
 /// </summary>
-internal sealed class RedisReadinessCheck(string connectionString, TimeSpan timeout) : IHealthCheck, IAsyncDisposable
+internal sealed class RedisReadinessCheck(Func<ConfigurationOptions> configure, TimeSpan timeout) : IHealthCheck, IAsyncDisposable
 {
     private readonly SemaphoreSlim _connectLock = new(1, 1);
     private ConnectionMultiplexer? _connection;
@@ -49,7 +49,7 @@ internal sealed class RedisReadinessCheck(string connectionString, TimeSpan time
         {
             if (_connection is null)
             {
-                var options = ConfigurationOptions.Parse(connectionString);
+                var options = configure();
                 // Returns even while Redis is down and keeps reconnecting in the background.
                 options.AbortOnConnectFail = false;
                 options.ConnectTimeout = (int)timeout.TotalMilliseconds;

@@ -1,3 +1,4 @@
+using Ivr.Storage.Testing;
 using System.Globalization;
 
 namespace Ivr.Storage.FaultInjection.Services;
@@ -51,26 +52,36 @@ public sealed partial class FaultCluster
         }
     }
 
-    private Dictionary<string, string> GatewayEnvironment() => new()
+    private Dictionary<string, string> GatewayEnvironment()
     {
-        // Development: the gateway's appsettings.Development.json holds the dev API key the workload presents.
-        ["ASPNETCORE_ENVIRONMENT"] = "Development",
-        ["DOTNET_ENVIRONMENT"] = "Development",
-        ["IvrStorage__ClusterId"] = ClusterId,
-        ["IvrStorage__ServiceId"] = ServiceId,
-        ["IvrStorage__RedisConnectionString"] = Redis.ConnectionString,
-        ["IvrStorage__Source"] = "fault-injection-gateway",
-        // Like the suite's own client: an unanswered grain call is a timeout after 3 s, new silos are found within 2 s.
-        ["IvrStorage__ResponseTimeout"] = FormatTime(_options.ResponseTimeout),
-        ["IvrStorage__GatewayListRefreshPeriod"] = "00:00:02",
-        // Retries included, the gateway answers (503 at worst) before the workload's HTTP timeout of 15 s.
-        ["IvrStorage__Resilience__TotalTimeout"] = "00:00:10",
-        // One caller (the dev key) sends the whole load: per-caller rate limits would only answer 429.
-        ["Gateway__WritesPerMinute"] = "100000000",
-        ["Gateway__ReadsPerMinute"] = "100000000",
-        ["Logging__LogLevel__Default"] = "Warning",
-        ["Logging__Format"] = "simple",
-    };
+        var environment = new Dictionary<string, string>
+        {
+            // Development: the gateway's appsettings.Development.json holds the dev API key the workload presents.
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["IvrStorage__ClusterId"] = ClusterId,
+            ["IvrStorage__ServiceId"] = ServiceId,
+            ["IvrStorage__RedisConnectionString"] = Redis.ConnectionString,
+            ["IvrStorage__Source"] = "fault-injection-gateway",
+            // Like the suite's own client: an unanswered grain call is a timeout after 3 s, new silos are found within 2 s.
+            ["IvrStorage__ResponseTimeout"] = FormatTime(_options.ResponseTimeout),
+            ["IvrStorage__GatewayListRefreshPeriod"] = "00:00:02",
+            // Retries included, the gateway answers (503 at worst) before the workload's HTTP timeout of 15 s.
+            ["IvrStorage__Resilience__TotalTimeout"] = "00:00:10",
+            // One caller (the dev key) sends the whole load: per-caller rate limits would only answer 429.
+            ["Gateway__WritesPerMinute"] = "100000000",
+            ["Gateway__ReadsPerMinute"] = "100000000",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__Format"] = "simple",
+        };
+        // The gateway is an Orleans caller like any other: over mutual TLS, with a certificate of the cluster's CA.
+        foreach (var (name, value) in TestCertificates.ClientEnvironment(TestCertificates.Shared.Caller()))
+        {
+            environment[name] = value!;
+        }
+
+        return environment;
+    }
 
     private static string FormatTime(TimeSpan time) => time.ToString("c", CultureInfo.InvariantCulture);
 }

@@ -236,6 +236,7 @@ public sealed partial class FaultCluster : IAsyncDisposable
             // New silos (churn, replacements) become gateways for the client within seconds.
             client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2));
             client.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(cluster.Redis.ConnectionString));
+            client.UseClusterSecurity(_ => TestCertificates.Shared.Caller());
         });
         var host = builder.Build();
         using var starting = new CancellationTokenSource(TimeSpan.FromSeconds(60));

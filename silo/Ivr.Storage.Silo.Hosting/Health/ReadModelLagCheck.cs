@@ -2,7 +2,7 @@ using System.Globalization;
 using Ivr.Storage.Contracts;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Ivr.Storage.Silo.Health;
+namespace Ivr.Storage.Silo.Hosting.Health;
 
 /// <summary>
 /// Shows the read model's lag in readiness: the commit-to-projection delay of its last batch and how many committed

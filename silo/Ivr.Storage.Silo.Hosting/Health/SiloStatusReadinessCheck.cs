@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Ivr.Storage.Silo.Health;
+namespace Ivr.Storage.Silo.Hosting.Health;
 
 /// <summary>
 /// Readiness: this silo is an active member of its cluster. It is not while it joins, and it stops being one as soon

@@ -1,9 +1,9 @@
 using System.Net;
 
-namespace Ivr.Storage.Silo;
+namespace Ivr.Storage.Silo.Hosting;
 
 /// <summary>Where this silo listens and which cluster it joins (configuration section <c>Orleans</c>).</summary>
-internal sealed class SiloSettings
+public sealed class SiloSettings
 {
     public const string SectionName = "Orleans";
 

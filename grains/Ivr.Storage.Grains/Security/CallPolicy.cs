@@ -1,0 +1,105 @@
+using Ivr.Storage.Contracts;
+using Ivr.Storage.Security.Scopes;
+using Orleans.Runtime;
+
+namespace Ivr.Storage.Grains.Security;
+
+/// <summary>
+/// What each grain call needs from a caller: one table for every interface a client may reach, keyed by method, so
+/// a method added to an interface is refused until it is placed here (PolicyCoverageTests enumerates them).
+/// Anything else (Orleans' own grains and system targets) is reserved to silos, except the few a client library
+/// itself calls. The entity type comes from what the grain acts on: the grain key, or the query's type argument.
+/// </summary>
+internal static class CallPolicy
+{
+    private static readonly Dictionary<Type, Dictionary<string, Func<IIncomingGrainCallContext, CallRequirement>>> Table = new()
+    {
+        [typeof(IEntityGrain)] = new()
+        {
+            [nameof(IEntityGrain.Put)] = context => OnEntity(context, EntityAccess.Write),
+            [nameof(IEntityGrain.Patch)] = context => OnEntity(context, EntityAccess.Write),
+            [nameof(IEntityGrain.Delete)] = context => OnEntity(context, EntityAccess.Write),
+            [nameof(IEntityGrain.Revert)] = context => OnEntity(context, EntityAccess.Write),
+            [nameof(IEntityGrain.GetCurrent)] = context => OnEntity(context, EntityAccess.Read),
+            [nameof(IEntityGrain.GetVersion)] = context => OnEntity(context, EntityAccess.Read),
+            [nameof(IEntityGrain.GetAsOf)] = context => OnEntity(context, EntityAccess.Read),
+            [nameof(IEntityGrain.GetHistory)] = context => OnEntity(context, EntityAccess.Read),
+            [nameof(IEntityGrain.Diff)] = context => OnEntity(context, EntityAccess.Read),
+            [nameof(IEntityGrain.Verify)] = context => OnEntity(context, EntityAccess.Read),
+        },
+        // The feed and subscriptions carry every type's versions.
+        [typeof(IChangeFeedGrain)] = new()
+        {
+            [nameof(IChangeFeedGrain.Read)] = _ => CallRequirement.OnEveryType(EntityAccess.Read),
+            [nameof(IChangeFeedGrain.ReadHorizon)] = _ => CallRequirement.OnEveryType(EntityAccess.Read),
+        },
+        [typeof(ISubscriptionGrain)] = new()
+        {
+            [nameof(ISubscriptionGrain.GetCheckpoint)] = _ => CallRequirement.OnEveryType(EntityAccess.Read),
+            [nameof(ISubscriptionGrain.Commit)] = _ => CallRequirement.OnEveryType(EntityAccess.Read),
+        },
+        [typeof(IReadModelQueryGrain)] = new()
+        {
+            [nameof(IReadModelQueryGrain.List)] = context => CallRequirement.On(EntityAccess.Read, Argument<EntityListQuery>(context, 0).Type),
+            [nameof(IReadModelQueryGrain.Search)] = context => Argument<string?>(context, 1) is { } type
+                ? CallRequirement.On(EntityAccess.Read, type)
+                : CallRequirement.OnEveryType(EntityAccess.Read),
+            [nameof(IReadModelQueryGrain.Statistics)] = _ => CallRequirement.OnEveryType(EntityAccess.Read),
+        },
+        [typeof(IProjectionGrain)] = new()
+        {
+            [nameof(IProjectionGrain.GetStatus)] = _ => CallRequirement.OnEveryType(EntityAccess.Read),
+            [nameof(IProjectionGrain.EnsureRunning)] = _ => CallRequirement.SilosOnly("starting the projection"),
+        },
+    };
+
+    /// <summary>Orleans interfaces the client library calls by itself: the cluster's type manifest.</summary>
+    private static readonly HashSet<string> ClientInfrastructure = new(StringComparer.Ordinal) { "Orleans.Runtime.IClusterManifestSystemTarget" };
+
+    /// <summary>The interfaces and methods the table places; for the coverage test.</summary>
+    public static IEnumerable<(Type Interface, string Method)> Placed =>
+        Table.SelectMany(entry => entry.Value.Keys.Select(method => (entry.Key, method)));
+
+    /// <summary>What <paramref name="context"/>'s call needs; null when any verified caller may make it.</summary>
+    public static CallRequirement? For(IIncomingGrainCallContext context)
+    {
+        var method = context.InterfaceMethod;
+        var declaring = method.DeclaringType!;
+        if (Table.TryGetValue(declaring, out var methods))
+        {
+            return methods.TryGetValue(method.Name, out var requirement)
+                ? requirement(context)
+                : CallRequirement.SilosOnly($"{declaring.Name}.{method.Name} has no access rule yet, and");
+        }
+
+        if (declaring.FullName == "Orleans.Streams.IPubSubRendezvousGrain")
+        {
+            return OnChangeStream(context);
+        }
+
+        return ClientInfrastructure.Contains(declaring.FullName ?? string.Empty)
+            ? null
+            : CallRequirement.SilosOnly(declaring.FullName ?? declaring.Name);
+    }
+
+    private static CallRequirement OnEntity(IIncomingGrainCallContext context, EntityAccess access) =>
+        CallRequirement.On(access, EntityKey.FromGrainKey(context.TargetId.Key.ToString()!).Type);
+
+    /// <summary>Subscribing to the change stream of a type is reading that type; other streams are the cluster's.</summary>
+    private static CallRequirement OnChangeStream(IIncomingGrainCallContext context)
+    {
+        for (var i = 0; i < context.Request.GetArgumentCount(); i++)
+        {
+            if (context.Request.GetArgument(i) is QualifiedStreamId stream
+                && stream.ProviderName == ChangeStreams.ProviderName
+                && context.TargetId.Key.ToString() == stream.ToString())
+            {
+                return CallRequirement.On(EntityAccess.Read, stream.StreamId.GetNamespace() ?? string.Empty);
+            }
+        }
+
+        return CallRequirement.SilosOnly("this stream call");
+    }
+
+    private static T Argument<T>(IIncomingGrainCallContext context, int index) => (T)context.Request.GetArgument(index)!;
+}
