@@ -12,8 +12,8 @@ namespace Microsoft.Extensions.Hosting;
 public static class IvrStorageSiloHostingExtensions
 {
     /// <summary>
-    /// Adds service defaults (telemetry, logging, liveness), readiness checks and an Orleans silo: cluster and
-    /// endpoints (section <c>Orleans</c>), Redis membership, mutual TLS and caller checks (<c>Orleans:Tls</c>,
+    /// Adds service defaults (telemetry, logging, liveness), readiness checks and an Orleans silo: cluster ids,
+    /// name and endpoints (section <c>Orleans</c>) and Redis membership unless the host provides them, mutual TLS and caller checks (<c>Orleans:Tls</c>,
     /// <c>Security:Callers</c>), Orleans' ADO.NET storage and the entity store on <c>ConnectionStrings:Journal</c>,
     /// and trace propagation. Returns the settings in effect.
     /// </summary>
@@ -38,14 +38,14 @@ public static class IvrStorageSiloHostingExtensions
 
         builder.UseOrleans(silo =>
         {
-            silo.Configure<ClusterOptions>(cluster =>
-            {
-                cluster.ClusterId = settings.ClusterId;
-                cluster.ServiceId = settings.ServiceId;
-            });
-            silo.Configure<SiloOptions>(silo => silo.SiloName = settings.SiloName ?? $"{Environment.MachineName}-{settings.SiloPort}");
             if (redis is not null)
             {
+                silo.Configure<ClusterOptions>(cluster =>
+                {
+                    cluster.ClusterId = settings.ClusterId;
+                    cluster.ServiceId = settings.ServiceId;
+                });
+                silo.Configure<SiloOptions>(silo => silo.SiloName = settings.SiloName ?? $"{Environment.MachineName}-{settings.SiloPort}");
                 ConfigureEndpoints(silo, settings, configuration);
                 silo.UseRedisClustering(clustering =>
                 {
@@ -57,7 +57,7 @@ public static class IvrStorageSiloHostingExtensions
             // Failure detection (probe timeout, missed probes, votes) stays at Orleans' defaults unless configured;
             // the fault-injection suite lowers it so a paused silo is declared dead within seconds.
             silo.Configure<ClusterMembershipOptions>(configuration.GetSection(SiloSettings.SectionName + ":ClusterMembership"));
-            silo.UseClusterSecurity(certificates, tls, settings.ServiceId);
+            silo.UseClusterSecurity(certificates, tls);
             silo.AddCallerAuthorization();
             // Orleans' own ADO.NET storage keeps every other grain's state (one row per grain, rewritten in place).
             // Entity history never goes there: it lives in the append-only journal.

@@ -12,6 +12,7 @@ public sealed class ClientRegistrationTests
         {
             options.Source = "worker";
             options.RedisConnectionString = "localhost:6379";
+            options.Tls = new() { CertificatePath = "worker.crt", KeyPath = "worker.key", CaPath = "ca.crt" };
         }).BuildServiceProvider();
 
     [Fact]
@@ -23,6 +24,9 @@ public sealed class ClientRegistrationTests
             ["IvrStorage:ClusterId"] = "prod-eu",
             ["IvrStorage:Resilience:MaxRetryAttempts"] = "7",
             ["ConnectionStrings:Redis"] = "redis.internal:6379",
+            ["IvrStorage:Tls:CertificatePath"] = "/etc/ivr-storage/tls/tls.crt",
+            ["IvrStorage:Tls:KeyPath"] = "/etc/ivr-storage/tls/tls.key",
+            ["IvrStorage:Tls:CaPath"] = "/etc/ivr-storage/tls/ca.crt",
         }).Build();
         using var provider = new ServiceCollection().AddIvrStorageClient(configuration).BuildServiceProvider();
 
@@ -33,10 +37,12 @@ public sealed class ClientRegistrationTests
         Assert.Equal("ivr-storage", options.ServiceId);
         Assert.Equal(7, options.Resilience.MaxRetryAttempts);
         Assert.Equal("redis.internal:6379", options.RedisConnectionString);
+        Assert.Equal("/etc/ivr-storage/tls/tls.key", options.Tls.KeyPath);
+        Assert.True(options.Tls.Enabled);
     }
 
     [Fact]
-    public void options_without_a_source_or_a_redis_connection_string_fail_validation_naming_both()
+    public void options_without_a_source_a_redis_connection_string_or_a_certificate_fail_validation_naming_each()
     {
         using var provider = new ServiceCollection().AddIvrStorageClient(_ => { }).BuildServiceProvider();
 
@@ -44,6 +50,7 @@ public sealed class ClientRegistrationTests
 
         Assert.Contains(error.Failures, failure => failure.Contains("Source", StringComparison.Ordinal));
         Assert.Contains(error.Failures, failure => failure.Contains("RedisConnectionString", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, failure => failure.Contains("Tls:CertificatePath", StringComparison.Ordinal));
     }
 
     [Fact]

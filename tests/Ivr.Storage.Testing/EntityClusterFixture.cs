@@ -59,7 +59,17 @@ public class EntityClusterFixture : IAsyncLifetime
             // Membership and endpoints are the testing host's; everything else is the silo host's configuration.
             host.AddIvrStorageSilo(new IvrStorageSiloOptions { Membership = SiloMembership.ProvidedByHost });
         });
-        builder.ConfigureSilo((_, silo) => ConfigureSilo(silo));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            // The testing host's client calls its own hooks on the silos, and tests call their own test grains.
+            silo.OpenToEveryCaller("Orleans.Runtime.TestHooks.ITestHooks");
+            foreach (var testGrain in TestGrainInterfaces())
+            {
+                silo.OpenToEveryCaller(testGrain);
+            }
+
+            ConfigureSilo(silo);
+        });
         builder.ConfigureClient(client =>
         {
             client.AddMemoryStreams(Contracts.ChangeStreams.ProviderName);
@@ -69,6 +79,13 @@ public class EntityClusterFixture : IAsyncLifetime
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
+
+    private static IEnumerable<string> TestGrainInterfaces() =>
+        AppDomain.CurrentDomain.GetAssemblies()
+            .Where(assembly => assembly.GetName().Name?.EndsWith(".Tests", StringComparison.Ordinal) == true)
+            .SelectMany(assembly => assembly.GetTypes())
+            .Where(type => type.IsInterface && typeof(IGrain).IsAssignableFrom(type))
+            .Select(type => type.FullName!);
 
     public virtual async Task DisposeAsync()
     {

@@ -16,7 +16,8 @@ public sealed class TestCertificates
     private static readonly Lazy<TestCertificates> Instance = new(() => new TestCertificates());
 
     private readonly X509Certificate2 _authority;
-    private readonly ConcurrentDictionary<string, ClusterTlsOptions> _issued = new(StringComparer.Ordinal);
+    // Lazy: GetOrAdd may run a factory twice at once, and two certificates written to one pair of files would not match.
+    private readonly ConcurrentDictionary<string, Lazy<ClusterTlsOptions>> _issued = new(StringComparer.Ordinal);
 
     private TestCertificates()
     {
@@ -45,7 +46,7 @@ public sealed class TestCertificates
 
     /// <summary>A caller certificate of the right shape issued by another CA: what an outsider can make.</summary>
     public ClusterTlsOptions ForeignCaller(string name) =>
-        _issued.GetOrAdd("foreign/" + name, _ =>
+        Once("foreign/" + name, () =>
         {
             using var foreign = CreateAuthority("Some other CA");
             return Files("foreign-" + name, CreateLeaf(foreign, name, CertificateRole.Caller, DateTimeOffset.UtcNow.AddYears(1)));
@@ -53,7 +54,7 @@ public sealed class TestCertificates
 
     /// <summary>A caller certificate of the cluster's CA that has expired.</summary>
     public ClusterTlsOptions ExpiredCaller(string name) =>
-        _issued.GetOrAdd("expired/" + name, _ => Files("expired-" + name, CreateLeaf(_authority, name, CertificateRole.Caller, DateTimeOffset.UtcNow.AddSeconds(-1))));
+        Once("expired/" + name, () => Files("expired-" + name, CreateLeaf(_authority, name, CertificateRole.Caller, DateTimeOffset.UtcNow.AddSeconds(-1))));
 
     /// <summary>Configuration keys for a silo host or a client (prefix <c>Orleans:Tls</c> or <c>IvrStorage:Tls</c>).</summary>
     public static Dictionary<string, string?> Settings(string prefix, ClusterTlsOptions options) => new()
@@ -69,7 +70,10 @@ public sealed class TestCertificates
         SiloConfiguration.AsEnvironment(Settings("IvrStorage:Tls", options));
 
     private ClusterTlsOptions Issue(string name, CertificateRole role) =>
-        _issued.GetOrAdd($"{role}/{name}", _ => Files(name, CreateLeaf(_authority, name, role, DateTimeOffset.UtcNow.AddDays(7))));
+        Once($"{role}/{name}", () => Files(name, CreateLeaf(_authority, name, role, DateTimeOffset.UtcNow.AddDays(7))));
+
+    private ClusterTlsOptions Once(string key, Func<ClusterTlsOptions> issue) =>
+        _issued.GetOrAdd(key, _ => new Lazy<ClusterTlsOptions>(issue)).Value;
 
     private static ClusterTlsOptions WithTls(ClusterTlsOptions options, bool tls) => new()
     {

@@ -23,8 +23,15 @@ public static class CallerAuthorizationSiloBuilderExtensions
     public static ISiloBuilder OpenToEveryCaller<TGrainInterface>(this ISiloBuilder builder)
         where TGrainInterface : IAddressable
     {
+        return builder.OpenToEveryCaller(typeof(TGrainInterface).FullName!);
+    }
+
+    /// <summary>Lets any verified caller call the interface of that full name (one the host cannot name as a type, e.g. the testing host's hooks).</summary>
+    public static ISiloBuilder OpenToEveryCaller(this ISiloBuilder builder, string interfaceFullName)
+    {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.Configure<CallPolicyOptions>(options => options.OpenInterfaces.Add(typeof(TGrainInterface)));
+        ArgumentException.ThrowIfNullOrWhiteSpace(interfaceFullName);
+        builder.Services.Configure<CallPolicyOptions>(options => options.OpenInterfaces.Add(interfaceFullName));
         return builder;
     }
 }

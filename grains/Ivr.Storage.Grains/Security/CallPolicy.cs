@@ -49,7 +49,8 @@ internal static class CallPolicy
         [typeof(IProjectionGrain)] = new()
         {
             [nameof(IProjectionGrain.GetStatus)] = _ => CallRequirement.OnEveryType(EntityAccess.Read),
-            [nameof(IProjectionGrain.EnsureRunning)] = _ => CallRequirement.SilosOnly("starting the projection"),
+            // Starting the projection (idempotent) is for callers that may write every type: operators, tools.
+            [nameof(IProjectionGrain.EnsureRunning)] = _ => CallRequirement.OnEveryType(EntityAccess.Write),
         },
     };
 
@@ -81,6 +82,10 @@ internal static class CallPolicy
             ? null
             : CallRequirement.SilosOnly(declaring.FullName ?? declaring.Name);
     }
+
+    /// <summary>A grain or system target timer's tick, which the runtime delivers as a call without any request context.</summary>
+    public static bool IsRuntimeTick(IIncomingGrainCallContext context) =>
+        context.InterfaceMethod.DeclaringType?.FullName == "Orleans.Runtime.IGrainTimerInvoker";
 
     private static CallRequirement OnEntity(IIncomingGrainCallContext context, EntityAccess access) =>
         CallRequirement.On(access, EntityKey.FromGrainKey(context.TargetId.Key.ToString()!).Type);

@@ -6,6 +6,6 @@ namespace Ivr.Storage.Grains.Security;
 /// </summary>
 public sealed class CallPolicyOptions
 {
-    /// <summary>Interfaces any verified caller may call. Empty by default.</summary>
-    public HashSet<Type> OpenInterfaces { get; } = [];
+    /// <summary>Full names of the interfaces any verified caller may call. Empty by default.</summary>
+    public HashSet<string> OpenInterfaces { get; } = new(StringComparer.Ordinal);
 }

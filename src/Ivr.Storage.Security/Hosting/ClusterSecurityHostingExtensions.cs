@@ -18,16 +18,16 @@ public static class ClusterSecurityHostingExtensions
     /// certificates) and on outgoing silo connections; the silo's own calls carry its token. Registers the
     /// <see cref="CallerTokenValidator"/> an incoming filter checks calls with.
     /// </summary>
-    public static ISiloBuilder UseClusterSecurity(this ISiloBuilder builder, ClusterCertificates certificates, ClusterTlsOptions options, string serviceId)
+    public static ISiloBuilder UseClusterSecurity(this ISiloBuilder builder, ClusterCertificates certificates, ClusterTlsOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(certificates);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(serviceId);
         builder.Services.AddSingleton(certificates);
-        builder.Services.AddSingleton(provider => new CallerTokenIssuer(certificates.Own, serviceId, options.TokenLifetime, provider.GetService<TimeProvider>()));
+        // Tokens name the service id in effect as their audience (a test cluster sets its own).
+        builder.Services.AddSingleton(provider => new CallerTokenIssuer(certificates.Own, ServiceId(provider), options.TokenLifetime, provider.GetService<TimeProvider>()));
         builder.Services.AddSingleton<IOutgoingGrainCallFilter, CallerTokenOutgoingFilter>();
-        builder.Services.AddSingleton(provider => new CallerTokenValidator(certificates.Validator, serviceId, provider.GetService<TimeProvider>()));
+        builder.Services.AddSingleton(provider => new CallerTokenValidator(certificates.Validator, ServiceId(provider), provider.GetService<TimeProvider>()));
         if (options.Enabled)
         {
             builder.Services.AddOptions<SiloConnectionOptions>().Configure<ILoggerFactory>((connections, loggers) =>
@@ -58,7 +58,7 @@ public static class ClusterSecurityHostingExtensions
         builder.Services.AddSingleton(provider => ClusterCertificates.Load(tls(provider)));
         builder.Services.AddSingleton(provider => new CallerTokenIssuer(
             provider.GetRequiredService<ClusterCertificates>().Own,
-            provider.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+            ServiceId(provider),
             tls(provider).TokenLifetime,
             provider.GetService<TimeProvider>()));
         builder.Services.AddSingleton<IOutgoingGrainCallFilter, CallerTokenOutgoingFilter>();
@@ -75,4 +75,6 @@ public static class ClusterSecurityHostingExtensions
         });
         return builder;
     }
+
+    private static string ServiceId(IServiceProvider provider) => provider.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId;
 }
