@@ -6,14 +6,11 @@ namespace Ivr.Storage.Deploy.Tests;
 /// <summary>Invariants of deploy/compose/compose.yaml: the services, their order of start, and no committed secrets.</summary>
 public sealed partial class ComposeTests
 {
-    private const string ComposeFile = "deploy/compose/compose.yaml";
+    private static YamlMappingNode Services => Compose.Services;
 
-    private static YamlMappingNode Services => Yaml.LoadDocuments(ComposeFile).Single().Map("services");
+    private static IEnumerable<string> SiloNames => Compose.SiloNames;
 
-    private static YamlMappingNode Service(string name) =>
-        Services.Find(name) as YamlMappingNode ?? throw new Xunit.Sdk.XunitException($"compose service '{name}' is missing");
-
-    private static IEnumerable<string> SiloNames => Services.Children.Keys.Select(key => ((YamlScalarNode)key).Value!).Where(name => name.StartsWith("silo", StringComparison.Ordinal));
+    private static YamlMappingNode Service(string name) => Compose.Service(name);
 
     [Fact]
     public void compose_runs_postgres_redis_migrate_three_silos_and_the_gateway()
@@ -64,8 +61,9 @@ public sealed partial class ComposeTests
     [Fact]
     public void every_secret_is_a_required_variable_reference_and_the_example_env_file_names_them_all()
     {
-        var compose = Yaml.LoadDocuments(ComposeFile).Single();
-        var secretValues = compose.Scalars().Where(scalar => scalar.Path.Contains("PASSWORD", StringComparison.OrdinalIgnoreCase) || scalar.Path.Contains("PasswordHash", StringComparison.Ordinal) || scalar.Path.EndsWith("Sha256", StringComparison.Ordinal) || scalar.Value.Contains("Password=", StringComparison.Ordinal)).ToList();
+        var compose = Compose.Document;
+        // Npgsql's Password= and StackExchange.Redis's password= alike.
+        var secretValues = compose.Scalars().Where(scalar => scalar.Path.Contains("PASSWORD", StringComparison.OrdinalIgnoreCase) || scalar.Path.Contains("PasswordHash", StringComparison.Ordinal) || scalar.Path.EndsWith("Sha256", StringComparison.Ordinal) || scalar.Value.Contains("Password=", StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.NotEmpty(secretValues);
         foreach (var (path, value) in secretValues)
         {
@@ -86,6 +84,6 @@ public sealed partial class ComposeTests
     [GeneratedRegex(@"\$\{(?<name>[A-Z0-9_]+):\?[^}]*\}")]
     private static partial Regex RequiredVariable();
 
-    [GeneratedRegex(@"Password=(?<value>[^;]*)")]
+    [GeneratedRegex(@"Password=(?<value>[^;,]*)", RegexOptions.IgnoreCase)]
     private static partial Regex PasswordInConnectionString();
 }

@@ -109,18 +109,45 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
-    public void the_example_secret_has_placeholders_only()
+    public void the_example_secrets_have_placeholders_only_and_document_every_secret_and_key_the_manifests_use()
     {
-        var secret = Yaml.LoadDocuments($"{KubernetesBase.Directory}/secret.example.yaml").Single();
-        var values = secret.Map("stringData").Children.Select(pair => ((YamlScalarNode)pair.Value).Value ?? string.Empty).ToList();
-        Assert.NotEmpty(values);
-        Assert.All(values, value => Assert.Contains('<', value));
-        var referenced = KubernetesBase.Containers()
+        var secrets = ExampleSecrets.All;
+        Assert.NotEmpty(secrets);
+        foreach (var (name, secret) in secrets)
+        {
+            var values = secret.Map("stringData").Children.Select(pair => ((YamlScalarNode)pair.Value).Value ?? string.Empty).ToList();
+            Assert.NotEmpty(values);
+            Assert.All(values, value => Assert.True(value.Contains('<', StringComparison.Ordinal), $"{name}: '{value}' is a placeholder"));
+        }
+
+        foreach (var (secretName, key) in KubernetesBase.Containers()
             .SelectMany(item => KubernetesBase.Environment(item.Container).Values)
-            .Select(variable => variable.Text("valueFrom.secretKeyRef.key"))
-            .OfType<string>()
-            .ToHashSet();
-        var documented = secret.Map("stringData").Children.Keys.Select(key => ((YamlScalarNode)key).Value!).ToHashSet();
-        Assert.Subset(documented, referenced);
+            .Select(variable => (variable.Text("valueFrom.secretKeyRef.name"), variable.Text("valueFrom.secretKeyRef.key")))
+            .Where(reference => reference.Item1 is not null)
+            .Distinct())
+        {
+            Assert.True(secrets.ContainsKey(secretName!), $"Secret {secretName} is in the example");
+            Assert.Contains(key!, ExampleSecrets.Keys(secretName!));
+        }
+
+        var mounted = KubernetesBase.Manifests.SelectMany(manifest => manifest.List("spec.template.spec.volumes").Cast<YamlMappingNode>())
+            .Select(volume => volume.Text("secret.secretName"))
+            .OfType<string>();
+        var ingressCertificates = KubernetesBase.Manifests.Where(manifest => manifest.Text("kind") == "Ingress")
+            .SelectMany(ingress => ingress.List("spec.tls").Cast<YamlMappingNode>())
+            .Select(tls => tls.Text("secretName"))
+            .OfType<string>();
+        Assert.All(mounted.Concat(ingressCertificates), name => Assert.True(secrets.ContainsKey(name), $"Secret {name} is in the example"));
+    }
+
+    [Fact]
+    public void every_example_connection_string_is_encrypted_and_verifies_the_server()
+    {
+        var examples = ExampleSecrets.ConnectionStrings;
+        Assert.True(examples.Count >= 6, "the Secret's three connection strings and the kubectl command's three");
+        foreach (var (where, key, value) in examples)
+        {
+            ConnectionStringExamples.AssertEncrypted(where, key, value);
+        }
     }
 }

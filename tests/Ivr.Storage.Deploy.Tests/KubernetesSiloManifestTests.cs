@@ -53,19 +53,20 @@ public sealed class KubernetesSiloManifestTests
     [Fact]
     public void silo_probes_use_the_endpoints_the_service_defaults_map()
     {
+        // Probes, /metrics and the dashboard share the silo's management port (Http:Url).
         var container = KubernetesBase.SiloContainer;
-        var httpPort = container.List("ports").Cast<YamlMappingNode>().Single(port => port.Text("name") == "http").Text("containerPort");
+        var managementPort = container.List("ports").Cast<YamlMappingNode>().Single(port => port.Text("name") == "management").Text("containerPort");
         Assert.Equal(ServiceDefaultsExtensions.ReadinessPath, container.Text("readinessProbe.httpGet.path"));
         Assert.Equal(ServiceDefaultsExtensions.AlivePath, container.Text("livenessProbe.httpGet.path"));
         Assert.Equal(ServiceDefaultsExtensions.AlivePath, container.Text("startupProbe.httpGet.path"));
         foreach (var probe in new[] { "readinessProbe", "livenessProbe", "startupProbe" })
         {
-            Assert.Contains(container.Text($"{probe}.httpGet.port"), new[] { "http", httpPort });
+            Assert.Contains(container.Text($"{probe}.httpGet.port"), new[] { "management", managementPort });
         }
 
-        // The silo listens where the probes knock: Http__Url's port is the container's http port.
+        // The silo listens where the probes knock: Http__Url's port is the container's management port.
         var url = KubernetesBase.Environment(container)["Http__Url"].Text("value");
-        Assert.Equal(httpPort, new Uri(url!).Port.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(managementPort, new Uri(url!).Port.ToString(CultureInfo.InvariantCulture));
         Assert.False(new Uri(url!).IsLoopback, "a loopback listener would fail every probe");
     }
 
