@@ -18,7 +18,7 @@ public sealed class ReadModelClusterFixture : EntityClusterFixture
     public override async Task InitializeAsync()
     {
         await TestServices.RequirePostgresAsync();
-        _database = await TestDatabase.CreateAsync("ivr_readmodel_cluster");
+        _database = await TestDatabase.CreateAsync("ivr_readmodel_cluster", fakeClock: true);
         await base.InitializeAsync();
     }
 
