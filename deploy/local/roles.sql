@@ -49,7 +49,14 @@ SELECT NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ivr_storage_app') AS mi
 \endif
 
 -- Owner and runtime roles hold no role attribute beyond LOGIN (earlier versions created the owner with CREATEROLE).
-SELECT string_agg(format('ALTER ROLE %I NOSUPERUSER NOCREATEROLE NOCREATEDB NOREPLICATION NOBYPASSRLS', rolname), '; ') AS excess
+-- Only the attributes a role has are named: changing SUPERUSER, REPLICATION or BYPASSRLS needs a superuser, while a
+-- CREATEROLE bootstrap role (managed servers) can still take CREATEROLE and CREATEDB away.
+SELECT string_agg(format('ALTER ROLE %I', rolname)
+                  || CASE WHEN rolsuper THEN ' NOSUPERUSER' ELSE '' END
+                  || CASE WHEN rolcreaterole THEN ' NOCREATEROLE' ELSE '' END
+                  || CASE WHEN rolcreatedb THEN ' NOCREATEDB' ELSE '' END
+                  || CASE WHEN rolreplication THEN ' NOREPLICATION' ELSE '' END
+                  || CASE WHEN rolbypassrls THEN ' NOBYPASSRLS' ELSE '' END, '; ') AS excess
   FROM pg_roles
  WHERE rolname IN ('ivr_storage_owner', 'ivr_storage_app', 'ivr_storage_test_clock')
    AND (rolsuper OR rolcreaterole OR rolcreatedb OR rolreplication OR rolbypassrls) \gset
