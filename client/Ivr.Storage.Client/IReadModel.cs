@@ -7,7 +7,10 @@ namespace Ivr.Storage.Client;
 /// position it reflects. Pass a write's <see cref="WriteResult.FeedPosition"/> as minimum position to read your own
 /// write: the cluster waits briefly for the read model and otherwise fails with <see cref="StoreUnavailableException"/>.
 /// Queries without a minimum position are retried like any read; with one they are not, because the cluster's wait
-/// already is the retry (repeating it would only multiply the wait).
+/// already is the retry (repeating it would only multiply the wait). A minimum position beyond the change feed's head
+/// (no write was acknowledged with it) fails at once with <see cref="EntityValidationException"/> (field
+/// <c>minPosition</c>). A query the database cancels after the silo's time limit fails with
+/// <see cref="QueryTimeoutException"/>, which is not retried.
 /// </summary>
 public interface IReadModel
 {

@@ -25,6 +25,12 @@ public sealed class GatewayOptions
     public int ReadsPerMinute { get; set; } = 1000;
 
     /// <summary>
+    /// Query requests with <c>minPosition</c> (which may wait for the read model) one caller may have in flight at once;
+    /// more get 429 with <c>Retry-After</c>. The default value is 8.
+    /// </summary>
+    public int MinPositionWaitsPerCaller { get; set; } = 8;
+
+    /// <summary>
     /// How often <c>/changes/stream</c> polls the change feed once it has caught up, which is also the live latency
     /// of the stream. The default value is 250 ms.
     /// </summary>

@@ -18,8 +18,8 @@ builder.Services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", ta
 
 builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName)
     .Validate(options => options.MaxRequestBodyBytes > 0 && options.WritesPerMinute > 0 && options.ReadsPerMinute > 0 && options.UnavailableRetryAfterSeconds > 0
-            && options.ChangeStreamPollInterval > TimeSpan.Zero,
-        "Gateway:MaxRequestBodyBytes, WritesPerMinute, ReadsPerMinute, UnavailableRetryAfterSeconds and ChangeStreamPollInterval must be positive.")
+            && options.ChangeStreamPollInterval > TimeSpan.Zero && options.MinPositionWaitsPerCaller > 0,
+        "Gateway:MaxRequestBodyBytes, WritesPerMinute, ReadsPerMinute, UnavailableRetryAfterSeconds, ChangeStreamPollInterval and MinPositionWaitsPerCaller must be positive.")
     .ValidateOnStart();
 builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewayOptions>>((kestrel, gateway) =>
     kestrel.Limits.MaxRequestBodySize = gateway.Value.MaxRequestBodyBytes);
@@ -33,6 +33,7 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 
 builder.Services.AddGatewaySecurity();
 builder.Services.AddGatewayRateLimiting();
+builder.Services.AddSingleton<MinPositionWaits>();
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer<SecuritySchemesTransformer>());
 
 var app = builder.Build();

@@ -7,8 +7,9 @@ set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-# The names are also spelled out in roles.sql.
-readonly DB=ivr_storage OWNER=ivr_storage_owner WRITER=ivr_storage_writer APP=ivr_storage_app
+# The names are also spelled out in roles.sql. TEST_CLOCK is for test clusters whose fake clock starts in the past
+# (it may stamp any commit time, see migration 0008): local only, never in production.
+readonly DB=ivr_storage OWNER=ivr_storage_owner WRITER=ivr_storage_writer APP=ivr_storage_app TEST_CLOCK=ivr_storage_test_clock
 
 cleanup_files=()
 cleanup() { rm -f "${cleanup_files[@]}"; }
@@ -104,24 +105,36 @@ port = $IVR_PG_PORT
 unix_socket_directories = '$IVR_PG_SOCKET_DIR'
 max_connections = 300
 shared_buffers = 256MB
+# The change feed waits for the oldest running transaction in the cluster (README, "Change feed").
+idle_in_transaction_session_timeout = '1min'
 # TLS with a certificate of the development CA (certs.sh): clients use SSL Mode=VerifyFull.
 ssl = on
 ssl_cert_file = 'server.crt'
 ssl_key_file = 'server.key'
 EOF
 )"
-  local changed=0
-  install_pg_file "$IVR_TLS_DIR/postgres.crt" server.crt 644 && changed=1
-  install_pg_file "$IVR_SECRETS_DIR/postgres.key" server.key 600 && changed=1
+  # A new certificate is read on reload too (PostgreSQL 10 and later).
+  install_pg_file "$IVR_TLS_DIR/postgres.crt" server.crt 644 && PG_CONF_CHANGED=1
+  install_pg_file "$IVR_SECRETS_DIR/postgres.key" server.key 600 && PG_CONF_CHANGED=1
   if write_if_changed "$IVR_PG_DIR/ivr-storage.conf" "$conf"; then
     [[ $EUID -ne 0 ]] || chown postgres:postgres "$IVR_PG_DIR/ivr-storage.conf"
     log "wrote $IVR_PG_DIR/ivr-storage.conf"
-    changed=1
+    PG_CONF_CHANGED=1
   fi
-  if ((changed)) && pg_ready; then
-    # The env file's connection strings need the settings in effect (TLS), so apply them now.
-    log "PostgreSQL settings or certificate changed: restarting it"
-    as_pg "$PG_BIN/pg_ctl" -D "$IVR_PG_DIR" -l "$IVR_LOG_DIR/postgresql.log" -m fast -w -t 60 restart >/dev/null
+  pg_ready || PG_CONF_CHANGED=0
+}
+
+# A running server rereads its configuration; settings that only a restart applies are named.
+apply_changed_settings() {
+  [[ ${PG_CONF_CHANGED:-0} == 1 ]] || return 0
+  as_pg "$PG_BIN/pg_ctl" -D "$IVR_PG_DIR" reload >/dev/null
+  local pending
+  pending="$(psql_as postgres "$PG_SUPERUSER_PASSWORD" -d postgres -tAc \
+    "SELECT string_agg(name, ', ') FROM pg_settings WHERE pending_restart")"
+  if [[ -n $pending ]]; then
+    warn "PostgreSQL settings changed ($pending); restart to apply: deploy/local/stop-services.sh && deploy/local/services.sh"
+  else
+    log "PostgreSQL reloaded its settings"
   fi
 }
 
@@ -169,19 +182,23 @@ ensure_superuser_login() {
 ensure_roles_and_database() {
   # Passwords go in on stdin as psql variables, so they never show up in a process list.
   {
-    printf '\\set owner_password %s\n\\set app_password %s\n' "$PG_OWNER_PASSWORD" "$PG_APP_PASSWORD"
+    printf '\\set owner_password %s\n\\set app_password %s\n\\set test_clock_password %s\n' \
+      "$PG_OWNER_PASSWORD" "$PG_APP_PASSWORD" "$PG_TEST_CLOCK_PASSWORD"
     cat "$(dirname "${BASH_SOURCE[0]}")/roles.sql"
   } | psql_as postgres "$PG_SUPERUSER_PASSWORD" -d postgres
   local role password
-  for role in "$OWNER" "$APP"; do
-    password=$PG_OWNER_PASSWORD
-    [[ $role == "$OWNER" ]] || password=$PG_APP_PASSWORD
+  for role in "$OWNER" "$APP" "$TEST_CLOCK"; do
+    case $role in
+      "$OWNER") password=$PG_OWNER_PASSWORD ;;
+      "$APP") password=$PG_APP_PASSWORD ;;
+      *) password=$PG_TEST_CLOCK_PASSWORD ;;
+    esac
     if ! can_login "$role" "$password"; then
       psql_as postgres "$PG_SUPERUSER_PASSWORD" -d postgres <<<"ALTER ROLE $role PASSWORD '$password';"
       log "set the password of $role"
     fi
   done
-  log "roles $OWNER, $WRITER, $APP and database $DB in place"
+  log "roles $OWNER, $WRITER, $APP, $TEST_CLOCK and database $DB in place"
 }
 
 readonly REDIS_USER=ivr-storage
@@ -235,6 +252,7 @@ write_env_file() {
 ConnectionStrings__Journal=$pg;Username=$APP;Password=$PG_APP_PASSWORD
 ConnectionStrings__Migrations=$pg;Username=$OWNER;Password=$PG_OWNER_PASSWORD
 ConnectionStrings__Admin=$pg;Username=postgres;Password=$PG_SUPERUSER_PASSWORD
+ConnectionStrings__JournalFakeClock=$pg;Username=$TEST_CLOCK;Password=$PG_TEST_CLOCK_PASSWORD
 ConnectionStrings__Redis=127.0.0.1:$IVR_REDIS_PORT,user=$REDIS_USER,password=$REDIS_PASSWORD,ssl=true
 IVR_STORAGE_CA=$ca
 IVR_STORAGE_CA_KEY=$IVR_SECRETS_DIR/ca.key
@@ -267,9 +285,11 @@ ensure_secret redis IVR_REDIS_PASSWORD REDIS_PASSWORD
 ensure_secret postgres IVR_PG_SUPERUSER_PASSWORD PG_SUPERUSER_PASSWORD
 ensure_secret "$OWNER" IVR_PG_OWNER_PASSWORD PG_OWNER_PASSWORD
 ensure_secret "$APP" IVR_PG_APP_PASSWORD PG_APP_PASSWORD
+ensure_secret "$TEST_CLOCK" IVR_PG_TEST_CLOCK_PASSWORD PG_TEST_CLOCK_PASSWORD
 init_postgres
 start_postgres
 ensure_superuser_login
+apply_changed_settings
 ensure_roles_and_database
 start_redis
 write_env_file

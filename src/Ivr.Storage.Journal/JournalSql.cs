@@ -103,6 +103,10 @@ internal static class JournalSql
          LIMIT $3
         """;
 
+    /// <summary>The newest committed row in feed order: a backward scan of the feed index that stops after one row.</summary>
+    public const string ReadFeedHead =
+        "SELECT tx_id::text AS tx_text, position FROM ivr.journal ORDER BY tx_id DESC, position DESC LIMIT 1";
+
     /// <summary>The oldest transaction still running (or the next to start): everything older is final.</summary>
     public const string ReadFeedHorizon = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text";
 }

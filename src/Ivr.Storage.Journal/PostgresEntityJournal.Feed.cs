@@ -35,4 +35,15 @@ public sealed partial class PostgresEntityJournal : IChangeFeedSource
             var horizon = ulong.Parse((string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!, CultureInfo.InvariantCulture);
             return new FeedPosition(horizon - 1, long.MaxValue);
         }, "read the change feed horizon");
+
+    /// <inheritdoc />
+    public Task<FeedPosition> ReadHeadAsync(CancellationToken cancellationToken = default) =>
+        Guard(async () =>
+        {
+            await using var command = _dataSource.CreateCommand(JournalSql.ReadFeedHead);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+                ? new FeedPosition(ulong.Parse(reader.GetString(0), CultureInfo.InvariantCulture), reader.GetInt64(1))
+                : FeedPosition.Start;
+        }, "read the change feed head");
 }

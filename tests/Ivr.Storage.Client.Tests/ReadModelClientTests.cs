@@ -49,9 +49,23 @@ public sealed class ReadModelClientTests(ReadModelStoreFixture fixture)
     [Fact]
     public async Task a_min_position_the_read_model_does_not_reach_fails_with_store_unavailable()
     {
+        await using var connection = await Testing.TestServices.OpenPostgresAsync(fixture.DatabaseConnectionString);
+        await using var transaction = await connection.BeginTransactionAsync();
+        // The projection may write its batch but not move its checkpoint while the test holds this lock.
+        await new Npgsql.NpgsqlCommand("LOCK TABLE ivr_read.projections IN EXCLUSIVE MODE", connection, transaction).ExecuteNonQueryAsync();
+        var write = await Store.PutAsync(EntityKey.Create(NewType(), "late"), "{}");
+
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => ReadModel.GetStatisticsAsync(write.FeedPosition));
+    }
+
+    [Fact]
+    public async Task a_min_position_beyond_the_feeds_head_is_a_validation_error_at_once()
+    {
         var beyond = new FeedPosition(long.MaxValue, 0);
 
-        await Assert.ThrowsAsync<StoreUnavailableException>(() => ReadModel.GetStatisticsAsync(beyond));
+        var refused = await Assert.ThrowsAsync<EntityValidationException>(() => ReadModel.GetStatisticsAsync(beyond));
+
+        Assert.Equal("minPosition", refused.Field);
     }
 
     [Fact]

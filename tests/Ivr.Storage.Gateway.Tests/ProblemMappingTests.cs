@@ -24,6 +24,16 @@ public sealed class ProblemMappingTests
     }
 
     [Fact]
+    public void a_query_timeout_maps_to_504_naming_the_limit()
+    {
+        Assert.True(EntityProblems.TryCreate(new QueryTimeoutException(TimeSpan.FromSeconds(5)), new GatewayOptions(), out var problem));
+
+        Assert.Equal(504, problem.Status);
+        Assert.Equal(EntityProblems.TypePrefix + "query-timeout", problem.Type);
+        Assert.Equal(5.0, problem.Extensions["timeoutSeconds"]);
+    }
+
+    [Fact]
     public void an_unknown_exception_is_not_mapped_so_it_becomes_a_generic_500()
     {
         Assert.False(EntityProblems.TryCreate(new InvalidOperationException("bug"), new GatewayOptions(), out _));

@@ -87,10 +87,28 @@ public sealed class QueryEndpointTests(ReadModelGatewayFixture fixture) : FeedTe
     [Fact]
     public async Task a_min_position_the_read_model_does_not_reach_in_time_is_503_with_retry_after()
     {
-        var response = await GetAsync($"/query/statistics?minPosition={long.MaxValue}-0");
+        await using var connection = await Testing.TestServices.OpenPostgresAsync(fixture.DatabaseConnectionString);
+        await using var transaction = await connection.BeginTransactionAsync();
+        // The projection may write its batch but not move its checkpoint while the test holds this lock.
+        await new Npgsql.NpgsqlCommand("LOCK TABLE ivr_read.projections IN EXCLUSIVE MODE", connection, transaction).ExecuteNonQueryAsync();
+        var write = await FeedPositionAsync(await PutAsync(Url(NewType("call-late"), "x"), "{}"));
+
+        var response = await GetAsync($"/query/statistics?minPosition={write}");
 
         await ProblemAsync(response, HttpStatusCode.ServiceUnavailable, "read-model-behind");
         Assert.NotNull(response.Headers.RetryAfter);
+    }
+
+    [Theory]
+    [InlineData("/query/statistics?minPosition={0}-0")]
+    [InlineData("/query/entities/call-far?minPosition={0}-0")]
+    [InlineData("/query/search?q=anything&type=call-far&minPosition={0}-0")]
+    public async Task a_min_position_beyond_the_feeds_head_is_refused_at_once_with_400(string template)
+    {
+        var response = await GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, long.MaxValue));
+
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest, "invalid-request");
+        Assert.Equal("minPosition", problem.GetProperty("field").GetString());
     }
 
     [Fact]

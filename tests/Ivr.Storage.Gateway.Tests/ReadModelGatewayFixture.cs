@@ -10,6 +10,9 @@ public sealed class ReadModelGatewayFixture : GatewayFixture
 
     protected override bool RunProjection => true;
 
+    /// <summary>The fixture's database as the silos' runtime role, which may lock the read model's checkpoint table to hold the projection back.</summary>
+    public string DatabaseConnectionString => JournalConnectionString;
+
     // Short, so the 503 for an unreachable minimum position is quick.
     protected override IReadOnlyDictionary<string, string?> SiloSettings { get; } = new Dictionary<string, string?> { ["ReadModel:MinPositionWait"] = "00:00:01" };
 }

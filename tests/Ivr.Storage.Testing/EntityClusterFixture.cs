@@ -28,8 +28,8 @@ public class EntityClusterFixture : IAsyncLifetime
     /// <summary>Silos to start; the default is one.</summary>
     protected virtual short InitialSilos => 1;
 
-    /// <summary>The journal (and read model) database; the shared local one unless a fixture brings its own.</summary>
-    protected virtual string JournalConnectionString => TestServices.JournalConnectionString;
+    /// <summary>The journal (and read model) database; the shared local one unless a fixture brings its own. The role may stamp any commit time: <see cref="Clock"/> starts in the past.</summary>
+    protected virtual string JournalConnectionString => TestServices.FakeClockJournalConnectionString;
 
     /// <summary>
     /// Whether silos run the read-model projection. Off by default: test clusters of several test assemblies share

@@ -20,14 +20,18 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>The database's name, unique per instance.</summary>
     public string Name { get; }
 
-    /// <summary>Runtime role, as silos connect.</summary>
+    /// <summary>Runtime role, as silos connect (or the fake-clock test role, see <see cref="CreateAsync"/>).</summary>
     public string JournalConnectionString { get; }
 
     /// <summary>Owner role (the migrations' role).</summary>
     public string OwnerConnectionString { get; }
 
-    /// <summary>Creates <c>{prefix}_{random}</c> owned by the owner role and applies every migration.</summary>
-    public static async Task<TestDatabase> CreateAsync(string prefix, int maxPoolSize = 64)
+    /// <summary>
+    /// Creates <c>{prefix}_{random}</c> owned by the owner role and applies every migration. With
+    /// <paramref name="fakeClock"/>, <see cref="JournalConnectionString"/> logs in as the test role that may stamp any
+    /// commit time (<see cref="TestServices.FakeClockJournalConnectionString"/>), for clusters that run a fake clock.
+    /// </summary>
+    public static async Task<TestDatabase> CreateAsync(string prefix, int maxPoolSize = 64, bool fakeClock = false)
     {
         var name = $"{prefix}_{Guid.NewGuid():N}"[..(prefix.Length + 9)];
         await using (var admin = await TestServices.OpenPostgresAsync(TestServices.AdminConnectionString))
@@ -37,7 +41,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
         var owner = new NpgsqlConnectionStringBuilder(TestServices.MigrationsConnectionString) { Database = name, MaxAutoPrepare = 16, MaxPoolSize = maxPoolSize + 16 }.ConnectionString;
         new DatabaseMigrator(NullLogger<DatabaseMigrator>.Instance).Migrate(owner);
-        var journal = new NpgsqlConnectionStringBuilder(TestServices.JournalConnectionString) { Database = name, MaxPoolSize = maxPoolSize }.ConnectionString;
+        var runtime = fakeClock ? TestServices.FakeClockJournalConnectionString : TestServices.JournalConnectionString;
+        var journal = new NpgsqlConnectionStringBuilder(runtime) { Database = name, MaxPoolSize = maxPoolSize }.ConnectionString;
         return new TestDatabase(name, journal, owner);
     }
 

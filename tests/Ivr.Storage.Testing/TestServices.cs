@@ -14,6 +14,13 @@ public static class TestServices
 
     public static string JournalConnectionString => Get("ConnectionStrings__Journal", "PostgreSQL (runtime role)");
 
+    /// <summary>
+    /// The runtime role's privileges without the journal's commit-time window (a member of
+    /// <c>ivr_storage_clock_exempt</c>, created by deploy/local/services.sh only): for clusters whose fake clock starts
+    /// in the past, whose commit times the database would otherwise refuse (migration 0008).
+    /// </summary>
+    public static string FakeClockJournalConnectionString => Get("ConnectionStrings__JournalFakeClock", "PostgreSQL (test role for fake clocks)");
+
     public static string MigrationsConnectionString => Get("ConnectionStrings__Migrations", "PostgreSQL (owner role)");
 
     public static string AdminConnectionString => Get("ConnectionStrings__Admin", "PostgreSQL (superuser)");

@@ -5,7 +5,9 @@ namespace Ivr.Storage.Gateway.Api;
 
 /// <summary>
 /// <c>/query</c>: listings, search and statistics from the read model. <c>?minPosition=</c> (a write's
-/// <c>X-Feed-Position</c>) waits briefly until the read model reflects that write; if it does not in time, 503 with Retry-After.
+/// <c>X-Feed-Position</c>) waits briefly until the read model reflects that write; if it does not in time, 503 with Retry-After;
+/// a position beyond the change feed's head is 400, and more than <c>Gateway:MinPositionWaitsPerCaller</c> such
+/// requests of one caller at once get 429.
 /// </summary>
 internal static class QueriesApi
 {
@@ -15,12 +17,14 @@ internal static class QueriesApi
             .RequireAuthorization()
             .AddEndpointFilter<StoreErrorFilter>()
             .RequireRateLimiting(GatewayRateLimiting.Reads)
+            .AddEndpointFilter<MinPositionWaitLimit>()
             .WithTags("Queries")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status504GatewayTimeout);
         queries.MapGet("/entities/{type}", QueryEndpoints.ListAsync)
             .AddEndpointFilter(new EntityScopeFilter(EntityOperation.Read))
             .WithName("ListEntities")

@@ -65,7 +65,7 @@ internal static class QueryEndpoints
         var min = QueryArguments.OptionalPosition(minPosition, "minPosition");
         var result = await WaitingAsync(min, () => readModel.SearchAsync(q ?? string.Empty, type, QueryArguments.OptionalInt(limit, "limit") ?? 20, min, cancellationToken));
         var position = FeedHeaders.SetReadModelPosition(context.Response, result.Position);
-        return TypedResults.Ok(new SearchResponse([.. result.Items.Select(ReadModelEntityResponse.From)], result.ByType, result.BySource, position));
+        return TypedResults.Ok(new SearchResponse([.. result.Items.Select(ReadModelEntityResponse.From)], result.ByType, result.BySource, position, result.FacetsTruncated));
     }
 
     public static async Task<IResult> StatisticsAsync(HttpContext context, IReadModel readModel, [FromQuery] string? minPosition, CancellationToken cancellationToken)

@@ -34,6 +34,10 @@ internal static class EntityProblems
                 Problem(StatusCodes.Status503ServiceUnavailable, "store-unavailable", "The storage cluster is unavailable",
                     $"The storage cluster could not be reached. Retry after {options.UnavailableRetryAfterSeconds} seconds; repeat a write with the same Idempotency-Key, so it is applied at most once."),
                 key: null, ("retryAfterSeconds", options.UnavailableRetryAfterSeconds)),
+            QueryTimeoutException timeout => With(
+                Problem(StatusCodes.Status504GatewayTimeout, "query-timeout", "The query took too long",
+                    $"The read-model query was cancelled after {timeout.Timeout.TotalSeconds:0.###} seconds. Narrow it (a type, a containment filter, a smaller limit) or retry later."),
+                key: null, ("timeoutSeconds", timeout.Timeout.TotalSeconds)),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(options),
             BadHttpRequestException bad => Problem(bad.StatusCode, "bad-request", "The request is malformed", "The request could not be read."),
             _ => null!,

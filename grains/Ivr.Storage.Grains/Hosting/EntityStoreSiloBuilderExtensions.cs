@@ -31,6 +31,7 @@ public static class EntityStoreSiloBuilderExtensions
         builder.Services.AddOptions<ReadModelOptions>().BindConfiguration(ReadModelOptions.SectionName);
         builder.Services.AddSingleton<ReadModelDataSource>();
         builder.Services.AddSingleton<ReadModelMetrics>();
+        builder.Services.AddSingleton<ReadModelPositionWatcher>();
         builder.Services.AddHostedService<ProjectionKeeper>();
         return builder;
     }

@@ -16,6 +16,7 @@ internal sealed partial class ProjectionGrain(
     EntityClock clock,
     IOptions<ReadModelOptions> options,
     ReadModelMetrics metrics,
+    ReadModelPositionWatcher watcher,
     ILogger<ProjectionGrain> logger) : Grain, IProjectionGrain
 {
     private CurrentStateProjector? _projector;
@@ -45,6 +46,8 @@ internal sealed partial class ProjectionGrain(
             if (applied > 0)
             {
                 metrics.Applied(_projector.Status, applied);
+                // Queries on this silo waiting for a position need not wait for their next poll.
+                watcher.Reached(_projector.Status.Position);
             }
         }
         catch (ProjectionFencedException ex)

@@ -22,4 +22,26 @@ public sealed class ReadModelOptions
 
     /// <summary>How long a query with a minimum position waits for the read model to reach it. The default value is 5 s.</summary>
     public TimeSpan MinPositionWait { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Queries with a minimum position that may wait at once on one silo; more fail at once with
+    /// <c>StoreUnavailableException</c>. Waiting costs no grain turn and no connection (one poll per silo serves all
+    /// waiters), so this only bounds memory. The default value is 1000.
+    /// </summary>
+    public int MaxWaitingQueries { get; set; } = 1000;
+
+    /// <summary>
+    /// The database's <c>statement_timeout</c> for each statement of a read-model query; a query that takes longer
+    /// fails with <c>QueryTimeoutException</c> (gateway: 504). The default value is 5 s.
+    /// </summary>
+    public TimeSpan QueryTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Search matches counted for the facets (by type, by source); beyond it the counts cover this many matches and
+    /// <c>SearchResult.FacetsTruncated</c> is set. The default value is 10000.
+    /// </summary>
+    public int MaxFacetRows { get; set; } = 10_000;
+
+    /// <summary>Values returned per facet, the most frequent first; more set <c>SearchResult.FacetsTruncated</c>. The default value is 100.</summary>
+    public int MaxFacetValues { get; set; } = 100;
 }

@@ -11,6 +11,11 @@ internal sealed partial class ReadModelQueryGrain
         {
             await using var connection = await readModel.DataSource.OpenConnectionAsync();
             await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
+            await using (var limit = new NpgsqlCommand(ReadModelQuerySql.LimitStatementTime(options.Value.QueryTimeout), connection, transaction))
+            {
+                await limit.ExecuteNonQueryAsync();
+            }
+
             var position = await ReadPositionAsync(connection);
             var result = await query(connection, position);
             await transaction.CommitAsync();
@@ -21,13 +26,22 @@ internal sealed partial class ReadModelQueryGrain
             // No projection has run yet, so the read model's views do not exist: nothing to show.
             return empty(FeedPosition.Start);
         }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.QueryCanceled)
+        {
+            // statement_timeout: the query was too expensive (or waited for a lock) — the caller's to narrow, not an outage.
+            throw new QueryTimeoutException(options.Value.QueryTimeout);
+        }
         catch (NpgsqlException ex)
         {
             throw new StoreUnavailableException($"The read model could not be queried: {ex.Message}");
         }
     }
 
-    /// <summary>Waits (bounded) until the read model reached <paramref name="minimum"/>, so a caller can read its own write.</summary>
+    /// <summary>
+    /// Waits (bounded) until the read model reached <paramref name="minimum"/>, so a caller can read its own write. A
+    /// position beyond the change feed's head was never given to any writer and would only be waited for in vain: it
+    /// is refused at once. The wait itself happens in the silo's <see cref="ReadModelPositionWatcher"/>.
+    /// </summary>
     private async Task WaitForAsync(FeedPosition? minimum)
     {
         if (minimum is not { } wanted)
@@ -35,25 +49,29 @@ internal sealed partial class ReadModelQueryGrain
             return;
         }
 
-        // Elapsed real time, not the entity clock: this bounds a wait, it stamps nothing.
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        var reached = FeedPosition.Start;
-        while (waited.Elapsed < options.Value.MinPositionWait)
+        FeedPosition reached;
+        try
         {
-            await using (var connection = await readModel.DataSource.OpenConnectionAsync())
-            {
-                reached = await ReadPositionAsync(connection);
-            }
-
-            if (reached >= wanted)
-            {
-                return;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(50));
+            await using var connection = await readModel.DataSource.OpenConnectionAsync();
+            reached = await ReadPositionAsync(connection);
+        }
+        catch (NpgsqlException ex)
+        {
+            throw new StoreUnavailableException($"The read model could not be queried: {ex.Message}");
         }
 
-        throw new StoreUnavailableException($"The read model has reached position {reached}, not yet {wanted}; retry shortly.");
+        if (reached >= wanted)
+        {
+            return;
+        }
+
+        var head = await feed.ReadHeadAsync();
+        if (wanted > head)
+        {
+            throw new EntityValidationException(ValidationErrorCode.InvalidArgument, "minPosition", $"Position {wanted} is beyond the change feed's head ({head}): no write was acknowledged with it.");
+        }
+
+        await watcher.WaitAsync(wanted);
     }
 
     private static async Task<FeedPosition> ReadPositionAsync(NpgsqlConnection connection)
@@ -90,6 +108,31 @@ internal sealed partial class ReadModelQueryGrain
             }
 
             return items;
+        }
+    }
+
+    /// <summary>Reads <see cref="ReadModelQuerySql.SearchFacets"/>: the counts by type and by source, and whether a limit cut them short.</summary>
+    private static async Task<(Dictionary<string, long> ByType, Dictionary<string, long> BySource, bool Truncated)> ReadFacetsAsync(NpgsqlCommand command, int maxValues)
+    {
+        await using (command)
+        {
+            var byType = new Dictionary<string, long>(StringComparer.Ordinal);
+            var bySource = new Dictionary<string, long>(StringComparer.Ordinal);
+            var truncated = false;
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                truncated |= reader.GetBoolean(4);
+                if (reader.GetInt64(3) > maxValues)
+                {
+                    truncated = true;
+                    continue;
+                }
+
+                (reader.GetInt32(0) == 1 ? byType : bySource)[reader.GetString(1)] = reader.GetInt64(2);
+            }
+
+            return (byType, bySource, truncated);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Ivr.Storage.Contracts;
+using Ivr.Storage.Journal.Feed;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
@@ -10,10 +11,19 @@ namespace Ivr.Storage.Grains.ReadModel;
 
 /// <summary>
 /// Answers listings, search and statistics from the read model. Each answer runs in one read-only snapshot, so the
-/// position it reports is exactly what its rows reflect.
+/// position it reports is exactly what its rows reflect, and each statement under the database's
+/// <c>statement_timeout</c> (<see cref="ReadModelOptions.QueryTimeout"/>).
+/// Reentrant: the grain keeps no state between calls, and a query waiting for a minimum position (in
+/// <see cref="ReadModelPositionWatcher"/>) or for the database must not hold up the queries behind it. (The methods are
+/// also <c>[ReadOnly]</c>, which lets them interleave with each other; the attribute says so for the whole grain.)
 /// </summary>
 [StatelessWorker]
-internal sealed partial class ReadModelQueryGrain(ReadModelDataSource readModel, IOptions<ReadModelOptions> options) : Grain, IReadModelQueryGrain
+[Reentrant]
+internal sealed partial class ReadModelQueryGrain(
+    ReadModelDataSource readModel,
+    IChangeFeedSource feed,
+    ReadModelPositionWatcher watcher,
+    IOptions<ReadModelOptions> options) : Grain, IReadModelQueryGrain
 {
     public async Task<EntityListPage> List(EntityListQuery query)
     {
@@ -63,9 +73,10 @@ internal sealed partial class ReadModelQueryGrain(ReadModelDataSource readModel,
         return await InSnapshotAsync(async (connection, position) =>
         {
             var items = await ReadEntitiesAsync(SearchCommand(ReadModelQuerySql.Search, connection, text, type, limit));
-            var byType = await ReadCountsAsync(SearchCommand(ReadModelQuerySql.SearchByType, connection, text, type, null));
-            var bySource = await ReadCountsAsync(SearchCommand(ReadModelQuerySql.SearchBySource, connection, text, type, null));
-            return new SearchResult { Items = items, ByType = byType, BySource = bySource, Position = position };
+            var facets = SearchCommand(ReadModelQuerySql.SearchFacets, connection, text, type, options.Value.MaxFacetRows);
+            facets.Parameters.Add(new NpgsqlParameter<int> { TypedValue = options.Value.MaxFacetValues });
+            var (byType, bySource, truncated) = await ReadFacetsAsync(facets, options.Value.MaxFacetValues);
+            return new SearchResult { Items = items, ByType = byType, BySource = bySource, Position = position, FacetsTruncated = truncated };
         }, empty: position => new SearchResult { Items = [], ByType = new Dictionary<string, long>(), BySource = new Dictionary<string, long>(), Position = position });
     }
 

@@ -12,4 +12,10 @@ public interface IChangeFeedSource
     /// A position before every change not yet visible to the feed: start here to follow only what commits from now on.
     /// </summary>
     Task<FeedPosition> ReadHorizonAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The position of the newest committed row (<see cref="FeedPosition.Start"/> for an empty journal), which may
+    /// still be above the horizon: no write was ever acknowledged with a position beyond it.
+    /// </summary>
+    Task<FeedPosition> ReadHeadAsync(CancellationToken cancellationToken = default);
 }

@@ -158,11 +158,14 @@ public sealed class PrivatePostgres : IAsyncDisposable
         string[] statements =
         [
             "CREATE ROLE ivr_storage_writer NOLOGIN",
-            $"CREATE ROLE ivr_storage_owner LOGIN CREATEROLE PASSWORD '{_ownerPassword}'",
+            "CREATE ROLE ivr_storage_clock_exempt NOLOGIN",
+            $"CREATE ROLE ivr_storage_owner LOGIN PASSWORD '{_ownerPassword}'",
             $"CREATE ROLE ivr_storage_app LOGIN PASSWORD '{_appPassword}'",
             "GRANT ivr_storage_writer TO ivr_storage_app",
             $"CREATE DATABASE {Database} OWNER ivr_storage_owner",
-            $"GRANT CONNECT, TEMP ON DATABASE {Database} TO ivr_storage_writer",
+            $"REVOKE CONNECT, TEMPORARY ON DATABASE {Database} FROM PUBLIC",
+            $"GRANT CONNECT ON DATABASE {Database} TO ivr_storage_writer",
+            $"ALTER DATABASE {Database} SET idle_in_transaction_session_timeout = '1min'",
         ];
         foreach (var statement in statements)
         {
