@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Ivr.Storage.Benchmarks.Harness;
+using Ivr.Storage.Testing;
 
 namespace Ivr.Storage.Benchmarks.Scenarios;
 
@@ -8,13 +9,15 @@ namespace Ivr.Storage.Benchmarks.Scenarios;
 internal static class GatewayScenarios
 {
     private const int Entities = 100;
+    private static readonly TimeSpan GatewayStartTimeout = TimeSpan.FromSeconds(60);
 
     public static async Task<IReadOnlyList<Comparison>> RunG1Async(ScenarioContext context)
     {
         var perSecond = context.Options.Smoke ? 50 : 250;
-        await using var gateway = await GatewayProcess.StartAsync(context.Session.ClusterId);
+        await using var gateway = GatewayProcess.Start(FreePorts.Any(), GatewayEnvironment(context.Session.ClusterId));
+        await gateway.WaitUntilListeningAsync(GatewayStartTimeout);
         using var http = new HttpClient { BaseAddress = gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Add("X-Api-Key", GatewayProcess.DevelopmentApiKey);
+        http.DefaultRequestHeaders.Add(GatewayProcess.ApiKeyHeader, GatewayProcess.DevelopmentApiKey);
         http.DefaultRequestHeaders.Add("X-Source", "bench");
         for (var i = 0; i < Entities; i++)
         {
@@ -47,4 +50,16 @@ internal static class GatewayScenarios
             new Comparison("G1", "gateway writes, p99", writes, baseWrites, "p99 ms", writes.P99Ms, "< 100 (aim 20)", writes.P99Ms < 100),
         ];
     }
+
+    /// <summary>The real gateway joined to the bench cluster, with the development API key and no practical rate limit.</summary>
+    private static Dictionary<string, string> GatewayEnvironment(string clusterId) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        ["IvrStorage__ClusterId"] = clusterId,
+        ["IvrStorage__ServiceId"] = "ivr-storage-bench",
+        ["IvrStorage__RedisConnectionString"] = TestServices.RedisConnectionString,
+        ["Gateway__WritesPerMinute"] = "100000000",
+        ["Gateway__ReadsPerMinute"] = "100000000",
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
 }

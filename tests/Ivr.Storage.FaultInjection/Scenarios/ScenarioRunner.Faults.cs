@@ -92,7 +92,7 @@ public sealed partial class ScenarioRunner
                 {
                     exitCode = await silo.TerminateAsync(TimeSpan.FromSeconds(20));
                 }
-                catch (OperationCanceledException)
+                catch (TimeoutException)
                 {
                     // Did not stop within the bound: killed below by RemoveAsync.
                 }
@@ -118,14 +118,10 @@ public sealed partial class ScenarioRunner
     private async Task ReapResumedSiloAsync(SiloProcess victim, List<string> notes)
     {
         var waited = Stopwatch.StartNew();
-        while (!victim.HasExited && waited.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            await Task.Delay(200);
-        }
-
+        var exited = await Eventually.TryAsync(() => victim.HasExited, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200));
         lock (notes)
         {
-            notes.Add(victim.HasExited
+            notes.Add(exited
                 ? $"resumed silo {victim.SiloPort} stopped by itself after {waited.Elapsed.TotalSeconds:F1} s"
                 : $"resumed silo {victim.SiloPort} still running after 30 s: killed");
         }

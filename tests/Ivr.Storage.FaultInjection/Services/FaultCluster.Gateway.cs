@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ivr.Storage.Testing;
 
 namespace Ivr.Storage.FaultInjection.Services;
 
