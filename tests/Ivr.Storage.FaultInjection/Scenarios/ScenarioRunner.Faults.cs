@@ -9,6 +9,8 @@ public sealed partial class ScenarioRunner
     /// <summary>Injects the fault; returns a stopwatch started when the fault ended (recovery is measured from there).</summary>
     private async Task<Stopwatch> InjectAsync(FaultScenario scenario, Stopwatch loadClock, List<string> notes, List<Task> afterFault)
     {
+        // Progress for whoever watches the run (InterruptedRunTests waits for these lines to signal it mid-fault).
+        cluster.Log($"fault {scenario.Name()} starts, {loadClock.Elapsed.TotalSeconds:F0} s into the load");
         switch (scenario)
         {
             case FaultScenario.Kill9:
@@ -26,6 +28,7 @@ public sealed partial class ScenarioRunner
                 var victim = PickSilo();
                 PosixSignals.Send(victim.ProcessId, PosixSignals.Sigstop);
                 var paused = Stopwatch.StartNew();
+                cluster.Log($"fault sigstop: silo {victim.SiloPort} (pid {victim.ProcessId}) paused");
                 var dead = await cluster.WaitUntilDeclaredDeadAsync(victim.SiloPort, options.DeathDeclarationBound);
                 notes.Add(dead
                     ? $"silo {victim.SiloPort} paused; declared dead after {paused.Elapsed.TotalSeconds:F1} s"

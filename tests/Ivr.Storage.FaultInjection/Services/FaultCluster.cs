@@ -227,6 +227,7 @@ public sealed partial class FaultCluster : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, ProgramOwnedLifetime>();
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(options =>
