@@ -28,21 +28,48 @@ public sealed partial class InterruptedRunTests
         var program = TestPaths.HostAssembly("tests/Ivr.Storage.FaultInjection");
         Assert.True(await SigintIgnoredInAsync("grep", "SigIgn", "/proc/self/status"), "the launch below ignores SIGINT");
         await using var run = ChildProcess.Start(WithSigintIgnored("dotnet", program, "--scenario", "combined", "--duration", "60"));
+        try
+        {
+            var services = ServicesLine().Match(await run.WaitForLineAsync(ServicesLine().IsMatch, StartBound));
+            var (postgresPort, redisPort, clusterId) = (int.Parse(services.Groups[1].Value), int.Parse(services.Groups[2].Value), services.Groups[3].Value);
+            await run.WaitForLineAsync(line => line.Contains("load on", StringComparison.Ordinal), StartBound);
+            Assert.NotEmpty(ProcessesOfCluster(clusterId));
+            // Into the faults: a silo is paused (kill -9 of another came first).
+            await run.WaitForLineAsync(PausedLine().IsMatch, FaultBound);
 
-        var services = ServicesLine().Match(await run.WaitForLineAsync(ServicesLine().IsMatch, StartBound));
-        var (postgresPort, redisPort, clusterId) = (int.Parse(services.Groups[1].Value), int.Parse(services.Groups[2].Value), services.Groups[3].Value);
-        await run.WaitForLineAsync(line => line.Contains("load on", StringComparison.Ordinal), StartBound);
-        Assert.NotEmpty(ProcessesOfCluster(clusterId));
-        // Into the faults: a silo is paused (kill -9 of another came first).
-        await run.WaitForLineAsync(PausedLine().IsMatch, FaultBound);
+            run.Signal(PosixSignals.Sigint);
+            var exitCode = await run.WaitForExitAsync(StopBound);
 
-        run.Signal(PosixSignals.Sigint);
-        var exitCode = await run.WaitForExitAsync(StopBound);
+            Assert.True(130 == exitCode, $"exit code {exitCode}:\n{run.Output}");
+            Assert.Empty(ProcessesOfCluster(clusterId));
+            Assert.False(await AcceptsAsync(postgresPort), "the private PostgreSQL was stopped");
+            Assert.False(await AcceptsAsync(redisPort), "the private Redis was stopped");
+        }
+        finally
+        {
+            await StopIfRunningAsync(run);
+        }
+    }
 
-        Assert.True(130 == exitCode, $"exit code {exitCode}:\n{run.Output}");
-        Assert.Empty(ProcessesOfCluster(clusterId));
-        Assert.False(await AcceptsAsync(postgresPort), "the private PostgreSQL was stopped");
-        Assert.False(await AcceptsAsync(redisPort), "the private Redis was stopped");
+    /// <summary>
+    /// After a failure: SIGTERM, which the program answers by stopping its cluster. Killing it outright (what disposing
+    /// does) would leave its PostgreSQL running: pg_ctl starts the server outside the program's process tree.
+    /// </summary>
+    private static async Task StopIfRunningAsync(ChildProcess run)
+    {
+        if (run.HasExited)
+        {
+            return;
+        }
+
+        try
+        {
+            await run.StopAsync(PosixSignals.Sigterm, StopBound);
+        }
+        catch (TimeoutException)
+        {
+            // Disposal kills it.
+        }
     }
 
     /// <summary>
