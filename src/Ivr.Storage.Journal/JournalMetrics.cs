@@ -15,6 +15,8 @@ public sealed class JournalMetrics : IDisposable
     private readonly Histogram<double> _appendLatency;
     private readonly Counter<long> _appended;
     private readonly Counter<long> _failed;
+    private readonly UpDownCounter<int> _waiting;
+    private readonly UpDownCounter<int> _inFlight;
 
     public JournalMetrics(IMeterFactory meterFactory)
     {
@@ -24,7 +26,20 @@ public sealed class JournalMetrics : IDisposable
         _appendLatency = _meter.CreateHistogram<double>("ivr.journal.append.duration", "s", "From queueing an append to its commit.");
         _appended = _meter.CreateCounter<long>("ivr.journal.appends", "{append}", "Appends committed.");
         _failed = _meter.CreateCounter<long>("ivr.journal.appends.failed", "{append}", "Appends whose group commit failed.");
+        _waiting = _meter.CreateUpDownCounter<int>("ivr.journal.appends.waiting", "{append}", "Appends queued for the next group commit.");
+        _inFlight = _meter.CreateUpDownCounter<int>("ivr.journal.batches.in_flight", "{statement}", "Group commit statements running.");
     }
+
+    // Recorded by the writer under its lock, as its state changes: the sums are its queue and its statements in flight.
+    internal void AppendQueued() => _waiting.Add(1);
+
+    internal void BatchStarted(int appends)
+    {
+        _waiting.Add(-appends);
+        _inFlight.Add(1);
+    }
+
+    internal void BatchEnded() => _inFlight.Add(-1);
 
     internal void RecordBatch(List<PendingAppend> batch, int inserted, TimeSpan duration)
     {

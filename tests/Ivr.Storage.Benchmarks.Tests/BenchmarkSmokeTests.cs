@@ -16,16 +16,11 @@ public sealed class BenchmarkSmokeTests
         await TestServices.RequirePostgresAsync();
         await TestServices.RequireRedisAsync();
         var output = Path.Combine(Path.GetTempPath(), $"bench-smoke-{Guid.NewGuid():N}.json");
-        var harness = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "bench", "Ivr.Storage.Benchmarks", "bin",
-            new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "Ivr.Storage.Benchmarks.dll");
-        var start = new ProcessStartInfo("dotnet", [Path.GetFullPath(harness), "--smoke", "--output", output]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await process.WaitForExitAsync(timeout.Token);
+        var harness = TestPaths.HostAssembly("bench/Ivr.Storage.Benchmarks");
+        await using var run = ChildProcess.Start(new ProcessStartInfo("dotnet", [harness, "--smoke", "--output", output]), keptLines: int.MaxValue);
+        var exitCode = await run.WaitForExitAsync(TimeSpan.FromMinutes(4));
 
-        Assert.True(process.ExitCode == 0, $"harness exited with {process.ExitCode}\n{await stdout}\n{await stderr}");
+        Assert.True(exitCode == 0, $"harness exited with {exitCode}\n{run.Output}");
         using var results = JsonDocument.Parse(await File.ReadAllTextAsync(output));
         var ids = results.RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("Id").GetString()!).ToArray();
         Assert.Equal(["W1", "W1", "W1", "W2", "R1", "H1", "A1", "F1", "G1", "G1", "RB", "M1"], ids);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Ivr.Storage.Contracts;
+using Ivr.Storage.Testing;
 using Polly.CircuitBreaker;
 
 namespace Ivr.Storage.Client.Tests;
@@ -42,19 +43,26 @@ public sealed class CircuitBreakerTests(OutageClusterFixture fixture)
         Assert.Equal("""{"phase":"after"}""", state.Payload);
     }
 
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> call)
+    /// <summary>Repeats <paramref name="call"/> while the store is unavailable, bounded by <see cref="RecoveryTimeout"/>.</summary>
+    private static Task<T> EventuallyAsync<T>(Func<Task<T>> call)
+        where T : class
     {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            try
+        StoreUnavailableException? last = null;
+        return Eventually.ValueAsync(
+            async () =>
             {
-                return await call();
-            }
-            catch (StoreUnavailableException) when (deadline.Elapsed < RecoveryTimeout)
-            {
-                await Task.Delay(250);
-            }
-        }
+                try
+                {
+                    return await call();
+                }
+                catch (StoreUnavailableException ex)
+                {
+                    last = ex;
+                    return null;
+                }
+            },
+            RecoveryTimeout,
+            () => $"the store did not become available again; last: {last?.Message}",
+            TimeSpan.FromMilliseconds(250));
     }
 }

@@ -2,6 +2,14 @@ using System.CommandLine;
 using Ivr.Storage.FaultInjection.Scenarios;
 using Ivr.Storage.FaultInjection.Services;
 using Ivr.Storage.FaultInjection.Workload;
+using Ivr.Storage.Testing;
+
+// Ctrl-C must stop the run and every process it started, however the program was launched. A background job of a
+// non-interactive shell (`dotnet ... &` in a CI script, and everything below it: dotnet test, the test host, this
+// program) starts with SIGINT ignored; .NET respects that, so System.CommandLine's handler was never installed and
+// the kernel dropped the SIGINT: the scenario ran to its end and exited 0 (how InterruptedRunTests failed in a CI
+// run). This must come before anything initialises .NET's signal handling (Console, Process, signal registrations).
+var sigintWasIgnored = PosixSignals.DefaultIfIgnored(PosixSignals.Sigint);
 
 var scenario = new Option<string>("--scenario")
 {
@@ -44,6 +52,11 @@ root.SetAction(async (parse, cancellationToken) =>
         RedisOutage = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(redisOutage))),
         ChurnCycles = Math.Max(0, parse.GetValue(churnCycles)),
     };
+    if (sigintWasIgnored)
+    {
+        Console.Error.WriteLine("SIGINT was ignored at start (a background job of a non-interactive shell); Ctrl-C stops this run all the same.");
+    }
+
     var results = new List<ScenarioResult>();
     var interrupted = Task.Delay(Timeout.Infinite, cancellationToken);
     await using (var cluster = await FaultCluster.StartAsync(new FaultClusterOptions { Log = line => Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {line}") }))

@@ -3,6 +3,7 @@ using System.Net;
 using Ivr.Storage.Client;
 using Ivr.Storage.Contracts;
 using Ivr.Storage.ServiceDefaults.Telemetry;
+using Ivr.Storage.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -84,20 +85,12 @@ public sealed class TelemetryCorrelationTests(GatewayFixture fixture) : GatewayT
         Assert.Equal(problem.GetProperty("traceId").GetString(), scope["TraceId"]?.ToString());
     }
 
-    private static async Task<Activity> WaitForSpanAsync(List<Activity> spans, Func<Activity, bool> match)
-    {
-        var deadline = DateTime.UtcNow + SpanWait;
-        while (true)
-        {
-            if (Snapshot(spans).FirstOrDefault(match) is { } found)
-            {
-                return found;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"no matching span within {SpanWait}; captured: {string.Join("; ", Snapshot(spans).Select(span => $"{span.Source.Name}:{span.DisplayName}"))}");
-            await Task.Delay(50);
-        }
-    }
+    private static Task<Activity> WaitForSpanAsync(List<Activity> spans, Func<Activity, bool> match) =>
+        Eventually.ValueAsync(
+            () => Task.FromResult(Snapshot(spans).FirstOrDefault(match)),
+            SpanWait,
+            () => $"no matching span; captured: {string.Join("; ", Snapshot(spans).Select(span => $"{span.Source.Name}:{span.DisplayName}"))}",
+            TimeSpan.FromMilliseconds(50));
 
     private static Activity[] Snapshot(List<Activity> spans)
     {

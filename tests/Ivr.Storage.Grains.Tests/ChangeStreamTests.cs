@@ -66,17 +66,23 @@ public sealed class ChangeStreamTests(TwoSiloClusterFixture fixture)
     }
 
     /// <summary>Bounded wait; with a follower, also does what a consumer's periodic catch-up would.</summary>
-    private static async Task WaitUntilAsync(Func<bool> condition, ChangeFollower? catchUp)
-    {
-        for (var attempt = 0; attempt < 150 && !condition(); attempt++)
-        {
-            await Task.Delay(200);
-            if (catchUp is not null)
+    private static Task WaitUntilAsync(Func<bool> condition, ChangeFollower? catchUp) =>
+        Eventually.HoldsAsync(
+            async () =>
             {
-                await catchUp.CatchUpAsync();
-            }
-        }
+                if (condition())
+                {
+                    return true;
+                }
 
-        Assert.True(condition(), "the follower reached the expected state within 30 s");
-    }
+                if (catchUp is not null)
+                {
+                    await catchUp.CatchUpAsync();
+                }
+
+                return condition();
+            },
+            TimeSpan.FromSeconds(30),
+            () => "the follower reached the expected state",
+            TimeSpan.FromMilliseconds(200));
 }

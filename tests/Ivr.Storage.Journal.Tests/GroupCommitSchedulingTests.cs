@@ -1,13 +1,13 @@
 using Ivr.Storage.Contracts;
 using Ivr.Storage.Testing;
-using Npgsql;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace Ivr.Storage.Journal.Tests;
 
 /// <summary>
 /// When group commit starts a statement. A table lock held by the test keeps the first statement in flight (its
-/// INSERT waits for the lock), so what queues behind it is deterministic; the appends that went in one statement
-/// share a transaction id.
+/// INSERT waits for the lock), so what queues behind it is deterministic; the writer's queue and statements in flight
+/// are read from its instruments; the appends that went in one statement share a transaction id.
 /// </summary>
 public sealed class GroupCommitSchedulingTests
 {
@@ -31,16 +31,21 @@ public sealed class GroupCommitSchedulingTests
     {
         await using var database = await TestDatabase.CreateAsync("ivr_storage_gc");
         await using var harness = await JournalHarness.StartAsync(Configure, database.JournalConnectionString);
+        using var waiting = new MetricCollector<int>(harness.MeterFactory, JournalMetrics.MeterName, "ivr.journal.appends.waiting");
+        using var inFlight = new MetricCollector<int>(harness.MeterFactory, JournalMetrics.MeterName, "ivr.journal.batches.in_flight");
         Task<AppendOutcome> first;
         Task<AppendOutcome>[] behind;
         await using (var locker = await JournalTableLock.HoldAsync(database))
         {
             first = harness.Journal.AppendAsync(TestChains.Next(JournalHarness.NewKey(), null));
             behind = Enumerable.Range(0, Threshold - 1).Select(_ => harness.Journal.AppendAsync(TestChains.Next(JournalHarness.NewKey(), null))).ToArray();
-            await WaitForBlockedInsertsAsync(database, expected: 1);
-            // Below the threshold no second statement starts, even though one more could be in flight.
-            await Task.Delay(200);
-            Assert.Equal(1, await BlockedInsertsAsync(database));
+            // The writer decides whether to start a statement as it queues an append, before AppendAsync returns; with
+            // the first statement held by the lock, nothing changes its state until the lock is released. So its state
+            // now is the decision: below the threshold no second statement started, though one more could be in flight.
+            Assert.Equal(Threshold - 1, Sum(waiting));
+            Assert.Equal(1, Sum(inFlight));
+            await JournalTableLock.WaitForBlockedInsertsAsync(database, expected: 1);
+            Assert.Equal(1, await JournalTableLock.BlockedInsertsAsync(database));
         }
 
         var firstTransaction = Transaction(await first);
@@ -63,7 +68,7 @@ public sealed class GroupCommitSchedulingTests
             behind = Enumerable.Range(0, Threshold).Select(_ => harness.Journal.AppendAsync(TestChains.Next(JournalHarness.NewKey(), null))).ToArray();
             // Two statements are in flight now (the maximum): these wait, however many they are.
             overflow = Enumerable.Range(0, Threshold + 3).Select(_ => harness.Journal.AppendAsync(TestChains.Next(JournalHarness.NewKey(), null))).ToArray();
-            await WaitForBlockedInsertsAsync(database, expected: 2);
+            await JournalTableLock.WaitForBlockedInsertsAsync(database, expected: 2);
         }
 
         var firstTransaction = Transaction(await first);
@@ -82,28 +87,6 @@ public sealed class GroupCommitSchedulingTests
 
     private static ulong Transaction(AppendOutcome outcome) => Assert.IsType<AppendOutcome.Committed>(outcome).Position.Transaction;
 
-    private static async Task WaitForBlockedInsertsAsync(TestDatabase database, int expected)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            if (await BlockedInsertsAsync(database) >= expected)
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        Assert.Fail($"Expected {expected} group-commit statements waiting for the table lock within 5 s; saw {await BlockedInsertsAsync(database)}.");
-    }
-
-    private static async Task<long> BlockedInsertsAsync(TestDatabase database)
-    {
-        // As the administrator: other roles' activity (the writer's) is hidden from the owner role.
-        await using var connection = await TestServices.OpenPostgresAsync(TestServices.AdminConnectionString);
-        await using var command = new NpgsqlCommand(
-            $"SELECT count(*) FROM pg_stat_activity WHERE datname = '{database.Name}' AND wait_event_type = 'Lock' AND query ILIKE '%INSERT INTO ivr.journal%'",
-            connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    /// <summary>The instrument's value now: the sum of the writer's changes to it.</summary>
+    private static int Sum(MetricCollector<int> collector) => collector.GetMeasurementSnapshot().Sum(measurement => measurement.Value);
 }

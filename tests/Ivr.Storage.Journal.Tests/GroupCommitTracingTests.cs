@@ -60,7 +60,7 @@ public sealed class GroupCommitTracingTests : IDisposable
         {
             // The first statement waits for the lock; these three queue behind it and go together afterwards.
             appends.Add(harness.Journal.AppendAsync(TestChains.Next(JournalHarness.NewKey(), null)));
-            await Task.Delay(200);
+            await JournalTableLock.WaitForBlockedInsertsAsync(database, expected: 1);
             for (var i = 0; i < 3; i++)
             {
                 using var call = _callers.StartActivity("caller");

@@ -1,5 +1,6 @@
 using Ivr.Storage.Contracts;
 using Ivr.Storage.Journal.Feed;
+using Ivr.Storage.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -8,6 +9,8 @@ namespace Ivr.Storage.ReadModel.Tests;
 [Collection(ReadModelClusterCollection.Name)]
 public sealed class ProjectionInClusterTests(ReadModelClusterFixture fixture)
 {
+    private static readonly TimeSpan ProjectionBound = TimeSpan.FromSeconds(30);
+
     private static WriteOptions By() => new() { Provenance = new Provenance { Source = "projection-tests" } };
 
     [Fact]
@@ -25,12 +28,14 @@ public sealed class ProjectionInClusterTests(ReadModelClusterFixture fixture)
         await using var readModel = NpgsqlDataSource.Create(fixture.Database.JournalConnectionString);
         var projection = fixture.Client.GetGrain<IProjectionGrain>(IProjectionGrain.CurrentState);
         var closed = 0L;
-        for (var attempt = 0; attempt < 300 && closed < keys.Length; attempt++)
-        {
-            await Task.Delay(100);
-            await using var count = readModel.CreateCommand("SELECT count(*) FROM ivr_read.entities WHERE entity_type = 'ticket' AND payload @> '{\"state\":\"closed\"}' AND version = 2");
-            closed = (long)(await count.ExecuteScalarAsync())!;
-        }
+        await Eventually.TryAsync(
+            async () =>
+            {
+                await using var count = readModel.CreateCommand("SELECT count(*) FROM ivr_read.entities WHERE entity_type = 'ticket' AND payload @> '{\"state\":\"closed\"}' AND version = 2");
+                closed = (long)(await count.ExecuteScalarAsync())!;
+                return closed >= keys.Length;
+            },
+            ProjectionBound);
 
         Assert.Equal(keys.Length, closed);
         var status = await projection.GetStatus();
@@ -60,15 +65,15 @@ public sealed class ProjectionInClusterTests(ReadModelClusterFixture fixture)
         await fixture.Client.GetGrain<IEntityGrain>(key.ToGrainKey()).Put("""{"state":"new"}""", By());
 
         // ... then the cluster's instance is fenced, re-claims (fencing the intruder in turn) and carries on.
-        var projected = false;
-        for (var attempt = 0; attempt < 300 && !projected; attempt++)
-        {
-            await Task.Delay(100);
-            await using var count = readModel.CreateCommand("SELECT count(*) FROM ivr_read.entities WHERE entity_type = $1 AND entity_id = $2");
-            count.Parameters.Add(new() { Value = key.Type });
-            count.Parameters.Add(new() { Value = key.Id });
-            projected = (long)(await count.ExecuteScalarAsync())! == 1;
-        }
+        var projected = await Eventually.TryAsync(
+            async () =>
+            {
+                await using var count = readModel.CreateCommand("SELECT count(*) FROM ivr_read.entities WHERE entity_type = $1 AND entity_id = $2");
+                count.Parameters.Add(new() { Value = key.Type });
+                count.Parameters.Add(new() { Value = key.Id });
+                return (long)(await count.ExecuteScalarAsync())! == 1;
+            },
+            ProjectionBound);
 
         Assert.True(projected, "the cluster's projection resumed after being fenced");
         await Assert.ThrowsAsync<ProjectionFencedException>(async () =>

@@ -1,6 +1,7 @@
 using Ivr.Storage.Contracts;
 using Ivr.Storage.Journal;
 using Ivr.Storage.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace Ivr.Storage.ReadModel.Tests;
@@ -44,14 +45,19 @@ public sealed class ProjectorTests
     }
 
     [Fact]
-    public async Task statistics_count_versions_and_deletes_per_type_source_and_hour()
+    public async Task statistics_count_versions_and_deletes_per_type_source_and_hour_and_lag_is_measured_from_the_last_commit()
     {
+        const int entities = 12;
         await using var database = await TestDatabase.CreateAsync("ivr_projector_test");
         await using var harness = await JournalHarness.StartAsync(connectionString: database.JournalConnectionString);
-        var heads = await WriteHistoriesAsync(harness.Journal, entities: 12);
+        var heads = await WriteHistoriesAsync(harness.Journal, entities);
         await using var readModel = NpgsqlDataSource.Create(database.JournalConnectionString);
-        var projector = new CurrentStateProjector(readModel, harness.Journal, "current-state", TimeProvider.System);
+        var clock = new FakeTimeProvider();
+        var projector = new CurrentStateProjector(readModel, harness.Journal, "current-state", clock);
         await projector.ClaimAsync();
+        // The last change the projector applies is the last one written; it applies it 90 s after its commit.
+        var lastCommit = heads[KeyOf(entities - 1)].CommittedAt;
+        clock.SetUtcNow(lastCommit + TimeSpan.FromSeconds(90));
 
         await projector.CatchUpAsync(batchSize: 5);
 
@@ -60,10 +66,14 @@ public sealed class ProjectorTests
         await reader.ReadAsync();
         Assert.Equal(heads.Values.Sum(h => h.Version), reader.GetInt64(0));
         Assert.Equal(heads.Values.Sum(h => h.Deletes), reader.GetInt64(1));
-        Assert.True(projector.Status.LagSeconds >= 0);
+        Assert.Equal(lastCommit, projector.Status.LastCommittedAt);
+        Assert.Equal(90, projector.Status.LagSeconds, precision: 6);
     }
 
-    private sealed record Head(long Version, bool Deleted, string? Payload, int Deletes);
+    private sealed record Head(long Version, bool Deleted, string? Payload, int Deletes, DateTimeOffset CommittedAt);
+
+    /// <summary>Entity <paramref name="e"/> of <see cref="WriteHistoriesAsync"/>, which writes them in this order.</summary>
+    private static EntityKey KeyOf(int e) => EntityKey.Create(e % 2 == 0 ? "order" : "call-session", $"entity-{e}");
 
     /// <summary>Random histories of puts and deletes, written straight to the journal with correct hash chains.</summary>
     private static async Task<Dictionary<EntityKey, Head>> WriteHistoriesAsync(IEntityJournal journal, int entities)
@@ -72,7 +82,7 @@ public sealed class ProjectorTests
         var heads = new Dictionary<EntityKey, Head>();
         for (var e = 0; e < entities; e++)
         {
-            var key = EntityKey.Create(e % 2 == 0 ? "order" : "call-session", $"entity-{e}");
+            var key = KeyOf(e);
             JournalRecord? previous = null;
             var deletes = 0;
             for (var v = 0; v < random.Next(1, 9); v++)
@@ -85,7 +95,7 @@ public sealed class ProjectorTests
                 Assert.IsType<AppendOutcome.Committed>(await journal.AppendAsync(previous));
             }
 
-            heads[key] = new Head(previous!.Version, previous.Kind == ChangeKind.Delete, previous.Payload, deletes);
+            heads[key] = new Head(previous!.Version, previous.Kind == ChangeKind.Delete, previous.Payload, deletes, previous.CommittedAt);
         }
 
         return heads;

@@ -50,13 +50,7 @@ public sealed class GracefulShutdownTests
         })).ToArray();
 
         // Writes are flowing when the signal arrives.
-        var flowing = Stopwatch.StartNew();
-        while (acknowledged.Count < 200 && flowing.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            await Task.Delay(20);
-        }
-
-        Assert.True(acknowledged.Count >= 200, $"writes were acknowledged before SIGTERM ({acknowledged.Count})\n{silo.Output}");
+        await Eventually.HoldsAsync(() => acknowledged.Count >= 200, TimeSpan.FromSeconds(30), () => $"writes were acknowledged before SIGTERM ({acknowledged.Count})\n{silo.Output}");
         var beforeSignal = acknowledged.Count;
         await sigtermSent.CancelAsync();
         var stopping = Stopwatch.StartNew();

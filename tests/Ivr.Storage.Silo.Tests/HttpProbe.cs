@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Net;
+using Ivr.Storage.Testing;
 
 namespace Ivr.Storage.Silo.Tests;
 
@@ -7,35 +7,32 @@ namespace Ivr.Storage.Silo.Tests;
 internal static class HttpProbe
 {
     /// <summary>Returns the body of the first response with <paramref name="expected"/>; throws with the last answer seen on timeout.</summary>
-    public static async Task<string> WaitForStatusAsync(HttpClient http, string url, HttpStatusCode expected, TimeSpan timeout, Func<string>? diagnostics = null)
+    public static Task<string> WaitForStatusAsync(HttpClient http, string url, HttpStatusCode expected, TimeSpan timeout, Func<string>? diagnostics = null)
     {
-        var deadline = Stopwatch.StartNew();
         var last = "no answer yet";
-        while (deadline.Elapsed < timeout)
-        {
-            try
+        return Eventually.ValueAsync(
+            async () =>
             {
-                using var response = await http.GetAsync(url);
-                var body = await response.Content.ReadAsStringAsync();
-                if (response.StatusCode == expected)
+                try
                 {
-                    return body;
+                    using var response = await http.GetAsync(url);
+                    var body = await response.Content.ReadAsStringAsync();
+                    last = $"{(int)response.StatusCode} {body}";
+                    return response.StatusCode == expected ? body : null;
+                }
+                catch (HttpRequestException ex)
+                {
+                    last = ex.Message;
+                }
+                catch (TaskCanceledException ex)
+                {
+                    last = "timed out: " + ex.Message;
                 }
 
-                last = $"{(int)response.StatusCode} {body}";
-            }
-            catch (HttpRequestException ex)
-            {
-                last = ex.Message;
-            }
-            catch (TaskCanceledException ex)
-            {
-                last = "timed out: " + ex.Message;
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"{url} did not answer {(int)expected} within {timeout}; last answer: {last}\n{diagnostics?.Invoke()}");
+                return null;
+            },
+            timeout,
+            () => $"{url} did not answer {(int)expected}; last answer: {last}\n{diagnostics?.Invoke()}",
+            TimeSpan.FromMilliseconds(250));
     }
 }

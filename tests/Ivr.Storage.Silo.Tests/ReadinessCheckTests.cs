@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Ivr.Storage.ServiceDefaults.Health;
 using Ivr.Storage.Testing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -66,21 +65,16 @@ public sealed class ReadinessCheckTests
     private static async Task AssertTurnsAsync(IHealthCheck check, HealthStatus expected)
     {
         var context = new HealthCheckContext { Registration = new HealthCheckRegistration("probe", check, HealthStatus.Unhealthy, null) };
-        var clock = Stopwatch.StartNew();
-        HealthCheckResult result;
-        do
-        {
-            using var limit = new CancellationTokenSource(Timeout * 5);
-            result = await check.CheckHealthAsync(context, limit.Token);
-            if (result.Status == expected)
+        HealthCheckResult result = default;
+        await Eventually.HoldsAsync(
+            async () =>
             {
-                return;
-            }
-
-            await Task.Delay(250);
-        }
-        while (clock.Elapsed < RecoveryLimit);
-
-        Assert.Fail($"the check did not report {expected} within {RecoveryLimit}; last: {result.Status} {result.Description} {result.Exception?.Message}");
+                using var limit = new CancellationTokenSource(Timeout * 5);
+                result = await check.CheckHealthAsync(context, limit.Token);
+                return result.Status == expected;
+            },
+            RecoveryLimit,
+            () => $"the check did not report {expected}; last: {result.Status} {result.Description} {result.Exception?.Message}",
+            TimeSpan.FromMilliseconds(250));
     }
 }

@@ -22,18 +22,14 @@ public sealed class SiloProcessTests
         // The gateway port opens before the silo has written its membership row: poll Redis, bounded.
         await using (var redis = await ConnectionMultiplexer.ConnectAsync(TestServices.RedisOptions()))
         {
-            var joined = false;
-            for (var attempt = 0; attempt < 150 && !joined; attempt++)
-            {
-                var members = await redis.GetDatabase().HashGetAllAsync($"ivr-storage/members/{clusterId}");
-                joined = members.Any(entry => entry.Name.ToString().Contains($":{silo.SiloPort}", StringComparison.Ordinal));
-                if (!joined)
+            await Eventually.HoldsAsync(
+                async () =>
                 {
-                    await Task.Delay(200);
-                }
-            }
-
-            Assert.True(joined, $"the silo's membership entry appears in Redis under ivr-storage/members/{clusterId}\n{silo.Output}");
+                    var members = await redis.GetDatabase().HashGetAllAsync($"ivr-storage/members/{clusterId}");
+                    return members.Any(entry => entry.Name.ToString().Contains($":{silo.SiloPort}", StringComparison.Ordinal));
+                },
+                StartTimeout,
+                () => $"the silo's membership entry appears in Redis under ivr-storage/members/{clusterId}\n{silo.Output}");
         }
 
         var key = EntityKey.Create("silo-process", Guid.NewGuid().ToString("N"));

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Ivr.Storage.Contracts;
 using Ivr.Storage.Journal;
 using Microsoft.Extensions.Configuration;
@@ -17,6 +18,9 @@ public sealed class JournalHarness : IAsyncDisposable
     }
 
     public PostgresEntityJournal Journal { get; }
+
+    /// <summary>The meter factory of this journal's instruments, for a MetricCollector that sees this journal alone.</summary>
+    public IMeterFactory MeterFactory => _services.GetRequiredService<IMeterFactory>();
 
     /// <summary>A journal on the shared local database, or on <paramref name="connectionString"/> (e.g. a <see cref="TestDatabase"/>).</summary>
     public static async Task<JournalHarness> StartAsync(Action<JournalOptions>? configure = null, string? connectionString = null)

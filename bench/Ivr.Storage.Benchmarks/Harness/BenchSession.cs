@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Sockets;
 using Ivr.Storage.Journal;
 using Ivr.Storage.Testing;
 using Microsoft.Extensions.Configuration;
@@ -16,11 +15,12 @@ namespace Ivr.Storage.Benchmarks.Harness;
 /// <summary>Everything a run needs: its own database, a silo child process, an external Orleans client, the raw baseline.</summary>
 internal sealed class BenchSession : IAsyncDisposable
 {
-    private readonly Process _silo;
+    private static readonly TimeSpan SiloStartTimeout = TimeSpan.FromSeconds(60);
+    private readonly ChildProcess _silo;
     private readonly IHost _client;
     private readonly ServiceProvider _journalServices;
 
-    private BenchSession(TestDatabase database, Process silo, IHost client, ServiceProvider journalServices, NpgsqlDataSource owner, RawPostgresBaseline baseline)
+    private BenchSession(TestDatabase database, ChildProcess silo, IHost client, ServiceProvider journalServices, NpgsqlDataSource owner, RawPostgresBaseline baseline)
     {
         Database = database;
         _silo = silo;
@@ -65,14 +65,20 @@ internal sealed class BenchSession : IAsyncDisposable
         var siloPort = FreePorts.Any();
         var gatewayPort = FreePorts.Any();
 
-        var start = new ProcessStartInfo("dotnet", [typeof(BenchSession).Assembly.Location, "silo", "--cluster-id", clusterId, "--silo-port", siloPort.ToString(CultureInfo.InvariantCulture), "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture), "--tls", tls ? "true" : "false"])
-        {
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo("dotnet", [typeof(BenchSession).Assembly.Location, "silo", "--cluster-id", clusterId, "--silo-port", siloPort.ToString(CultureInfo.InvariantCulture), "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture), "--tls", tls ? "true" : "false"]);
         start.Environment["IVR_BENCH_JOURNAL"] = database.JournalConnectionString;
-        var silo = Process.Start(start) ?? throw new InvalidOperationException("could not start the bench silo");
-        await WaitForPortAsync(silo, gatewayPort);
-
+        // The silo's output goes on to the harness's console, as when it wrote there itself.
+        var silo = ChildProcess.Start(start, onLine: Console.WriteLine);
+        try
+        {
+            await silo.WaitForPortAsync(gatewayPort, SiloStartTimeout);
+        }
+        catch
+        {
+            await silo.DisposeAsync();
+            await database.DisposeAsync();
+            throw;
+        }
 
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -95,12 +101,7 @@ internal sealed class BenchSession : IAsyncDisposable
         {
             // Leave nothing behind, and say whether the silo died (its own output above tells why).
             var siloState = silo.HasExited ? $"the bench silo exited with {silo.ExitCode}" : "the bench silo is running";
-            if (!silo.HasExited)
-            {
-                silo.Kill(entireProcessTree: true);
-                await silo.WaitForExitAsync();
-            }
-
+            await silo.DisposeAsync();
             host.Dispose();
             await database.DisposeAsync();
             throw new InvalidOperationException($"The bench client could not join cluster {clusterId} ({siloState}).", exception);
@@ -121,36 +122,7 @@ internal sealed class BenchSession : IAsyncDisposable
         await Owner.DisposeAsync();
         await _client.StopAsync();
         _client.Dispose();
-        if (!_silo.HasExited)
-        {
-            _silo.Kill(entireProcessTree: true);
-            await _silo.WaitForExitAsync();
-        }
-
+        await _silo.DisposeAsync();
         await Database.DisposeAsync();
-    }
-
-    internal static async Task WaitForPortAsync(Process silo, int port)
-    {
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            if (silo.HasExited)
-            {
-                throw new InvalidOperationException($"the bench silo exited with {silo.ExitCode}");
-            }
-
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync("127.0.0.1", port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(200);
-            }
-        }
-
-        throw new TimeoutException($"the bench silo did not open port {port} within 60 s");
     }
 }

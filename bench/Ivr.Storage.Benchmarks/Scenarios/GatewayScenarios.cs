@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Ivr.Storage.Benchmarks.Harness;
+using Ivr.Storage.Testing;
 
 namespace Ivr.Storage.Benchmarks.Scenarios;
 
@@ -8,13 +9,15 @@ namespace Ivr.Storage.Benchmarks.Scenarios;
 internal static class GatewayScenarios
 {
     private const int Entities = 100;
+    private static readonly TimeSpan GatewayStartTimeout = TimeSpan.FromSeconds(60);
 
     public static async Task<IReadOnlyList<Comparison>> RunG1Async(ScenarioContext context)
     {
         var perSecond = context.Options.Smoke ? 50 : 250;
-        await using var gateway = await GatewayProcess.StartAsync(context.Session.ClusterId, context.Session.Tls);
+        await using var gateway = GatewayProcess.Start(FreePorts.Any(), GatewayEnvironment(context.Session.ClusterId, context.Session.Tls));
+        await gateway.WaitUntilListeningAsync(GatewayStartTimeout);
         using var http = new HttpClient { BaseAddress = gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Add("X-Api-Key", GatewayProcess.DevelopmentApiKey);
+        http.DefaultRequestHeaders.Add(GatewayProcess.ApiKeyHeader, GatewayProcess.DevelopmentApiKey);
         http.DefaultRequestHeaders.Add("X-Source", "bench");
         for (var i = 0; i < Entities; i++)
         {
@@ -46,5 +49,27 @@ internal static class GatewayScenarios
             new Comparison("G1", "gateway reads, p99", reads, baseReads, "p99 ms", reads.P99Ms, "< 50 (aim 5)", reads.P99Ms < 50),
             new Comparison("G1", "gateway writes, p99", writes, baseWrites, "p99 ms", writes.P99Ms, "< 100 (aim 20)", writes.P99Ms < 100),
         ];
+    }
+
+    /// <summary>The real gateway joined to the bench cluster, with the development API key and no practical rate limit.</summary>
+    private static Dictionary<string, string> GatewayEnvironment(string clusterId, bool tls)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["IvrStorage__ClusterId"] = clusterId,
+            ["IvrStorage__ServiceId"] = Silo.BenchSiloHost.ServiceId,
+            ["IvrStorage__RedisConnectionString"] = TestServices.RedisConnectionString,
+            ["Gateway__WritesPerMinute"] = "100000000",
+            ["Gateway__ReadsPerMinute"] = "100000000",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        // An Orleans caller like any other: a certificate of the cluster's CA, TLS as the bench silo runs it.
+        foreach (var (name, value) in TestCertificates.ClientEnvironment(TestCertificates.Shared.Caller(tls: tls)))
+        {
+            environment[name] = value!;
+        }
+
+        return environment;
     }
 }

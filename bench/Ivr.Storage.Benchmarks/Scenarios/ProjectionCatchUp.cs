@@ -1,5 +1,6 @@
 using Ivr.Storage.Benchmarks.Harness;
 using Ivr.Storage.Contracts;
+using Ivr.Storage.Testing;
 
 namespace Ivr.Storage.Benchmarks.Scenarios;
 
@@ -14,15 +15,9 @@ internal static class ProjectionCatchUp
         await projection.EnsureRunning();
         // A write of our own marks "now" in the feed: once the projection passed it, it passed everything before.
         var marker = await context.Entity("projection-marker").Put(Payloads.OneKilobyte(0, 0), ScenarioContext.Write($"marker-{Guid.NewGuid():N}"));
-        var deadline = DateTimeOffset.UtcNow + Limit;
-        while ((await projection.GetStatus()).Position < marker.FeedPosition!.Value)
-        {
-            if (DateTimeOffset.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The read-model projection did not catch up within {Limit.TotalMinutes} minutes.");
-            }
-
-            await Task.Delay(100);
-        }
+        await Eventually.HoldsAsync(
+            async () => (await projection.GetStatus()).Position >= marker.FeedPosition!.Value,
+            Limit,
+            () => "the read-model projection did not catch up");
     }
 }

@@ -52,6 +52,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
             }
 
             _waiting.Enqueue(pending);
+            _metrics.AppendQueued();
             batch = TakeDueBatch();
         }
 
@@ -83,6 +84,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
         }
 
         _inFlight++;
+        _metrics.BatchStarted(batch.Count);
         return batch;
     }
 
@@ -107,6 +109,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
             lock (_gate)
             {
                 _inFlight--;
+                _metrics.BatchEnded();
                 next = TakeDueBatch();
                 if (next is not null)
                 {

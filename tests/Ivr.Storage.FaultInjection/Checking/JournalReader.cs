@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Ivr.Storage.Contracts;
 using Ivr.Storage.Journal;
 using Ivr.Storage.Json;
+using Ivr.Storage.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -109,31 +109,30 @@ public static class JournalReader
             .AddEntityJournal()
             .BuildServiceProvider();
         var journal = services.GetRequiredService<PostgresEntityJournal>();
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            var feed = new List<FeedItem>();
-            var after = FeedPosition.Start;
-            // Bounded: one page more than the rows can fill, plus slack for rows committed meanwhile.
-            for (var page = 0; page <= (expectedRows / IChangeFeedGrain.MaxPageSize) + 100; page++)
+        List<FeedItem> feed = [];
+        await Eventually.TryAsync(
+            async () =>
             {
-                var entries = await journal.ReadAsync(after, IChangeFeedGrain.MaxPageSize);
-                if (entries.Count == 0)
+                feed = [];
+                var after = FeedPosition.Start;
+                // Bounded: one page more than the rows can fill, plus slack for rows committed meanwhile.
+                for (var page = 0; page <= (expectedRows / IChangeFeedGrain.MaxPageSize) + 100; page++)
                 {
-                    break;
+                    var entries = await journal.ReadAsync(after, IChangeFeedGrain.MaxPageSize);
+                    if (entries.Count == 0)
+                    {
+                        break;
+                    }
+
+                    feed.AddRange(entries.Select(e => new FeedItem(e.Record.Key, e.Record.Version, e.Position)));
+                    after = entries[^1].Position;
                 }
 
-                feed.AddRange(entries.Select(e => new FeedItem(e.Record.Key, e.Record.Version, e.Position)));
-                after = entries[^1].Position;
-            }
-
-            if (feed.Count >= expectedRows || waited.Elapsed > bound)
-            {
-                return feed;
-            }
-
-            await Task.Delay(500);
-        }
+                return feed.Count >= expectedRows;
+            },
+            bound,
+            TimeSpan.FromMilliseconds(500));
+        return feed;
     }
 
     private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Ivr.Storage.FaultInjection.Checking;
 using Ivr.Storage.FaultInjection.Workload;
+using Ivr.Storage.Testing;
 
 namespace Ivr.Storage.FaultInjection.Scenarios;
 
@@ -24,23 +25,18 @@ public sealed partial class ScenarioRunner
     private async Task<(TimeSpan? Converged, IReadOnlyList<Violation> Divergence)> WaitForReadModelAsync(string entityType, Stopwatch sinceLastWrite)
     {
         var admin = cluster.Postgres.AdminConnectionString;
-        var waited = sinceLastWrite;
-        while (true)
-        {
-            var journal = await JournalReader.ReadLatestRowsAsync(admin, entityType);
-            var readModel = await ReadModelReader.ReadAsync(admin, entityType);
-            var divergence = ReadModelConvergence.Compare(journal, readModel);
-            if (divergence.Count == 0)
+        IReadOnlyList<Violation> divergence = [];
+        var left = options.ReadModelBound - sinceLastWrite.Elapsed;
+        var converged = await Eventually.TryAsync(
+            async () =>
             {
-                return (waited.Elapsed, []);
-            }
-
-            if (waited.Elapsed > options.ReadModelBound)
-            {
-                return (null, divergence);
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
-        }
+                var journal = await JournalReader.ReadLatestRowsAsync(admin, entityType);
+                var readModel = await ReadModelReader.ReadAsync(admin, entityType);
+                divergence = ReadModelConvergence.Compare(journal, readModel);
+                return divergence.Count == 0;
+            },
+            left > TimeSpan.Zero ? left : TimeSpan.Zero,
+            TimeSpan.FromMilliseconds(250));
+        return converged ? (sinceLastWrite.Elapsed, []) : (null, divergence);
     }
 }

@@ -9,6 +9,8 @@ public sealed partial class ScenarioRunner
     /// <summary>Injects the fault; returns a stopwatch started when the fault ended (recovery is measured from there).</summary>
     private async Task<Stopwatch> InjectAsync(FaultScenario scenario, Stopwatch loadClock, List<string> notes, List<Task> afterFault)
     {
+        // Progress for whoever watches the run (InterruptedRunTests waits for these lines to signal it mid-fault).
+        cluster.Log($"fault {scenario.Name()} starts, {loadClock.Elapsed.TotalSeconds:F0} s into the load");
         switch (scenario)
         {
             case FaultScenario.Kill9:
@@ -26,6 +28,7 @@ public sealed partial class ScenarioRunner
                 var victim = PickSilo();
                 PosixSignals.Send(victim.ProcessId, PosixSignals.Sigstop);
                 var paused = Stopwatch.StartNew();
+                cluster.Log($"fault sigstop: silo {victim.SiloPort} (pid {victim.ProcessId}) paused");
                 var dead = await cluster.WaitUntilDeclaredDeadAsync(victim.SiloPort, options.DeathDeclarationBound);
                 notes.Add(dead
                     ? $"silo {victim.SiloPort} paused; declared dead after {paused.Elapsed.TotalSeconds:F1} s"
@@ -92,7 +95,7 @@ public sealed partial class ScenarioRunner
                 {
                     exitCode = await silo.TerminateAsync(TimeSpan.FromSeconds(20));
                 }
-                catch (OperationCanceledException)
+                catch (TimeoutException)
                 {
                     // Did not stop within the bound: killed below by RemoveAsync.
                 }
@@ -118,14 +121,10 @@ public sealed partial class ScenarioRunner
     private async Task ReapResumedSiloAsync(SiloProcess victim, List<string> notes)
     {
         var waited = Stopwatch.StartNew();
-        while (!victim.HasExited && waited.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            await Task.Delay(200);
-        }
-
+        var exited = await Eventually.TryAsync(() => victim.HasExited, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200));
         lock (notes)
         {
-            notes.Add(victim.HasExited
+            notes.Add(exited
                 ? $"resumed silo {victim.SiloPort} stopped by itself after {waited.Elapsed.TotalSeconds:F1} s"
                 : $"resumed silo {victim.SiloPort} still running after 30 s: killed");
         }

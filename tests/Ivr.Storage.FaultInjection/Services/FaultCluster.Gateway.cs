@@ -1,5 +1,6 @@
 using Ivr.Storage.Testing;
 using System.Globalization;
+using Ivr.Storage.Testing;
 
 namespace Ivr.Storage.FaultInjection.Services;
 

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
+using Ivr.Storage.Testing;
 using StackExchange.Redis;
 
 namespace Ivr.Storage.FaultInjection.Services;
@@ -21,22 +21,17 @@ public sealed partial class FaultCluster
 
     private async Task<bool> WaitForStatusAsync(int siloPort, int status, TimeSpan timeout)
     {
-        var waited = Stopwatch.StartNew();
         var options = ConfigurationOptions.Parse(Redis.ConnectionString);
         options.AbortOnConnectFail = false;
         await using var redis = await ConnectionMultiplexer.ConnectAsync(options);
         var marker = string.Create(CultureInfo.InvariantCulture, $":{siloPort}:");
-        while (waited.Elapsed < timeout)
-        {
-            var members = await redis.GetDatabase().HashGetAllAsync($"{ServiceId}/members/{ClusterId}");
-            if (members.Any(m => m.Name.ToString().Contains(marker, StringComparison.Ordinal) && m.Value.ToString().Contains($"\"Status\":{status},", StringComparison.Ordinal)))
+        return await Eventually.TryAsync(
+            async () =>
             {
-                return true;
-            }
-
-            await Task.Delay(250);
-        }
-
-        return false;
+                var members = await redis.GetDatabase().HashGetAllAsync($"{ServiceId}/members/{ClusterId}");
+                return members.Any(m => m.Name.ToString().Contains(marker, StringComparison.Ordinal) && m.Value.ToString().Contains($"\"Status\":{status},", StringComparison.Ordinal));
+            },
+            timeout,
+            TimeSpan.FromMilliseconds(250));
     }
 }

@@ -76,16 +76,6 @@ public sealed partial class FaultCluster : IAsyncDisposable
         var cluster = new FaultCluster(options, postgres, redis);
         try
         {
-            // SiloProcess reads the shared services' settings before applying our overrides; without an env file
-            // (a machine that never ran services.sh) it would fail, so give it the private ones.
-            foreach (var (name, value) in new[] { ("ConnectionStrings__Journal", postgres.AppConnectionString), ("ConnectionStrings__Redis", redis.ConnectionString) })
-            {
-                if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(name)))
-                {
-                    Environment.SetEnvironmentVariable(name, value);
-                }
-            }
-
             options.Log($"private PostgreSQL on 127.0.0.1:{postgres.Port}, Redis on 127.0.0.1:{redis.Port}, cluster {cluster.ClusterId}");
             await cluster.EnsureSilosAsync();
             cluster._client = await ConnectClientAsync(cluster);
@@ -115,7 +105,11 @@ public sealed partial class FaultCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts one more silo on fresh ports and waits until its gateway listens.</summary>
+    /// <summary>
+    /// Starts one more silo on fresh ports and waits until it is a started, Active member: its gateway listens, its
+    /// host finished starting (a SIGTERM earlier would fail the start-up instead of draining a member) and the
+    /// membership table says Active.
+    /// </summary>
     public async Task<SiloProcess> StartSiloAsync()
     {
         int offset;
@@ -124,7 +118,7 @@ public sealed partial class FaultCluster : IAsyncDisposable
             offset = FreePorts.SiloOffset(_offsets);
         }
 
-        var silo = SiloProcess.Start(ClusterId, offset, SiloEnvironment());
+        var silo = SiloProcess.StartWith(offset, SiloEnvironment());
         lock (_silos)
         {
             _silos.Add(silo);
@@ -137,6 +131,7 @@ public sealed partial class FaultCluster : IAsyncDisposable
         }
 
         await silo.WaitUntilListeningAsync(SiloStartTimeout);
+        await silo.WaitUntilStartedAsync(SiloStartTimeout);
         if (!await WaitUntilActiveAsync(silo.SiloPort, SiloStartTimeout))
         {
             throw new TimeoutException($"Silo {silo.SiloPort} did not become Active within {SiloStartTimeout}:\n{silo.Output}");
@@ -203,11 +198,18 @@ public sealed partial class FaultCluster : IAsyncDisposable
         await DisposeGatewayAsync();
     }
 
+    /// <summary>
+    /// Every setting of a silo process but its ports (<see cref="SiloProcess"/> derives those from the port offset):
+    /// the private services, this cluster, fast failure detection.
+    /// </summary>
     private Dictionary<string, string> SiloEnvironment() => new()
     {
+        ["DOTNET_ENVIRONMENT"] = "Development",
         ["ConnectionStrings__Journal"] = Postgres.AppConnectionString,
         ["ConnectionStrings__Redis"] = Redis.ConnectionString,
+        ["Orleans__ClusterId"] = ClusterId,
         ["Orleans__ServiceId"] = ServiceId,
+        ["Orleans__RedisEntryExpiry"] = "00:10:00",
         ["Orleans__ShutdownGracePeriod"] = "00:00:10",
         // Fast failure detection, so a paused or killed silo is declared dead within seconds (Orleans' defaults:
         // 5 s probe timeout, 3 missed probes, 60 s table refresh). Still loose enough for a loaded 2-core machine.
@@ -225,6 +227,7 @@ public sealed partial class FaultCluster : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, ProgramOwnedLifetime>();
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(options =>

@@ -70,7 +70,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return _restart = ChildProcess.RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-m", "fast", "restart"], CommandTimeout, asPostgres: true);
+            return _restart = RunAsPostgresAsync(Path.Combine(_bin, "pg_ctl"), ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-m", "fast", "restart"]);
         }
     }
 
@@ -100,7 +100,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
         {
             try
             {
-                await ChildProcess.RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", DataDirectory, "-w", "-t", "30", "-m", "immediate", "stop"], CommandTimeout, asPostgres: true);
+                await RunAsPostgresAsync(Path.Combine(_bin, "pg_ctl"), ["-D", DataDirectory, "-w", "-t", "30", "-m", "immediate", "stop"]);
             }
             catch (InvalidOperationException)
             {
@@ -133,7 +133,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
             await ChildProcess.RunAsync("chown", ["-R", "postgres:postgres", _root], CommandTimeout);
         }
 
-        await ChildProcess.RunAsync(Path.Combine(_bin, "initdb"), ["-D", DataDirectory, "-U", "postgres", $"--pwfile={passwordFile}", "--auth-local=peer", "--auth-host=scram-sha-256", "--encoding=UTF8", "--locale=C.UTF-8"], CommandTimeout, asPostgres: true);
+        await RunAsPostgresAsync(Path.Combine(_bin, "initdb"), ["-D", DataDirectory, "-U", "postgres", $"--pwfile={passwordFile}", "--auth-local=peer", "--auth-host=scram-sha-256", "--encoding=UTF8", "--locale=C.UTF-8"]);
         File.Delete(passwordFile);
         // No Unix socket at all: TCP on 127.0.0.1 only. pg_ctl -w watches postmaster.pid, not a connection.
         var settings = string.Create(CultureInfo.InvariantCulture, $"""
@@ -144,7 +144,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
             max_connections = 300
             """);
         await File.AppendAllTextAsync(Path.Combine(DataDirectory, "postgresql.conf"), settings);
-        await ChildProcess.RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "start"], CommandTimeout, asPostgres: true);
+        await RunAsPostgresAsync(Path.Combine(_bin, "pg_ctl"), ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "start"]);
         await CreateRolesAndDatabaseAsync();
         new DatabaseMigrator(NullLogger<DatabaseMigrator>.Instance).Migrate(OwnerConnectionString);
     }
@@ -173,6 +173,15 @@ public sealed class PrivatePostgres : IAsyncDisposable
             await command.ExecuteNonQueryAsync();
         }
     }
+
+    /// <summary>
+    /// Runs a PostgreSQL tool (bounded); as root, as user postgres (runuser), since PostgreSQL refuses to run as root.
+    /// From / : postgres may not be allowed to read the caller's working directory.
+    /// </summary>
+    private static Task<string> RunAsPostgresAsync(string tool, IReadOnlyList<string> arguments) =>
+        Environment.UserName == "root"
+            ? ChildProcess.RunAsync("runuser", ["-u", "postgres", "--", tool, .. arguments], CommandTimeout, workingDirectory: "/")
+            : ChildProcess.RunAsync(tool, arguments, CommandTimeout, workingDirectory: "/");
 
     private string Connection(string user, string password) =>
         new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Database = Database, Username = user, Password = password }.ConnectionString;

@@ -15,7 +15,7 @@ public sealed class PrivateRedis : IAsyncDisposable
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
     private readonly string _directory;
     private readonly Lock _gate = new();
-    private Process? _process;
+    private ChildProcess? _process;
     private bool _disposed;
 
     private PrivateRedis(string directory, int port)
@@ -46,46 +46,42 @@ public sealed class PrivateRedis : IAsyncDisposable
     /// <summary>Starts the server (again) on the same port and waits (bounded) until it answers PING.</summary>
     public async Task StartAgainAsync()
     {
+        // Everything goes to the log file; nothing is written to the inherited console.
         var start = new ProcessStartInfo("redis-server",
         [
             "--bind", "127.0.0.1", "--port", Port.ToString(CultureInfo.InvariantCulture), "--save", "", "--appendonly", "no",
             "--dir", _directory, "--dbfilename", "dump.rdb", "--daemonize", "no", "--logfile", Path.Combine(_directory, "redis.log"),
-        ])
-        {
-            // Everything goes to the log file; nothing is written to the inherited console.
-            UseShellExecute = false,
-        };
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start redis-server.");
+        ]);
+        var process = ChildProcess.Start(start);
+        ChildProcess? stopped;
+        bool disposed;
         lock (_gate)
         {
-            // Disposed meanwhile (the suite was interrupted during an outage): this server must not outlive it.
-            if (_disposed)
+            (disposed, stopped) = (_disposed, _process);
+            if (!disposed)
             {
-                process.Kill();
-                process.Dispose();
-                throw new ObjectDisposedException(nameof(PrivateRedis));
+                _process = process;
             }
-
-            _process = process;
         }
 
-        var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < Bound)
+        if (disposed)
         {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"redis-server exited with {process.ExitCode}; log: {Path.Combine(_directory, "redis.log")}");
-            }
-
-            if (await PingAsync())
-            {
-                return;
-            }
-
-            await Task.Delay(100);
+            // Disposed meanwhile (the suite was interrupted during an outage): this server must not outlive it.
+            await process.DisposeAsync();
+            throw new ObjectDisposedException(nameof(PrivateRedis));
         }
 
-        throw new TimeoutException($"redis-server on port {Port} did not answer PING within {Bound}.");
+        if (stopped is not null)
+        {
+            await stopped.DisposeAsync();
+        }
+
+        await Eventually.HoldsAsync(
+            async () => process.HasExited
+                ? throw new InvalidOperationException($"redis-server exited with {process.ExitCode}; log: {Path.Combine(_directory, "redis.log")}")
+                : await PingAsync(),
+            Bound,
+            () => $"redis-server on port {Port} did not answer PING");
     }
 
     /// <summary>SHUTDOWN SAVE, then waits (bounded) for the process to exit; kills it if it does not.</summary>
@@ -105,15 +101,14 @@ public sealed class PrivateRedis : IAsyncDisposable
             // redis-cli reports the dropped connection of a successful SHUTDOWN as an error on some versions.
         }
 
-        using var cancellation = new CancellationTokenSource(Bound);
         try
         {
-            await _process.WaitForExitAsync(cancellation.Token);
+            await _process.WaitForExitAsync(Bound);
         }
-        catch (OperationCanceledException)
+        catch (TimeoutException)
         {
             _process.Kill();
-            await _process.WaitForExitAsync();
+            await _process.WaitForExitAsync(Bound);
         }
     }
 
@@ -124,13 +119,11 @@ public sealed class PrivateRedis : IAsyncDisposable
             _disposed = true;
         }
 
-        if (_process is { HasExited: false })
+        if (_process is not null)
         {
-            _process.Kill();
-            await _process.WaitForExitAsync();
+            await _process.DisposeAsync();
         }
 
-        _process?.Dispose();
         try
         {
             Directory.Delete(_directory, recursive: true);

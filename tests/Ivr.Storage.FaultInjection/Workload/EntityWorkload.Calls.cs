@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Ivr.Storage.Contracts;
+using Ivr.Storage.Testing;
 
 namespace Ivr.Storage.FaultInjection.Workload;
 
@@ -73,17 +74,10 @@ public sealed partial class EntityWorkload
     /// </summary>
     public async Task<TimeSpan?> ProbeRecoveryAsync(Stopwatch faultEnded, TimeSpan bound)
     {
-        while (faultEnded.Elapsed < bound)
-        {
-            if (await ProbeOnceAsync())
-            {
-                return faultEnded.Elapsed;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
-        }
-
-        return null;
+        var left = bound - faultEnded.Elapsed;
+        return left > TimeSpan.Zero && await Eventually.TryAsync(ProbeOnceAsync, left, TimeSpan.FromMilliseconds(250))
+            ? faultEnded.Elapsed
+            : null;
     }
 
     private async Task<bool> ProbeOnceAsync()

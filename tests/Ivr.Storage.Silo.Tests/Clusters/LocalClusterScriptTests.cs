@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Ivr.Storage.Testing;
 using Xunit.Abstractions;
 
@@ -71,13 +70,6 @@ public sealed class LocalClusterScriptTests(ITestOutputHelper output)
     }
 
     /// <summary>Waits (bounded) until the SIGTERMed process is gone; it is not this test's child, so /proc tells.</summary>
-    private static async Task WaitForExitAsync(int pid, LocalClusterScript cluster)
-    {
-        var waited = Stopwatch.StartNew();
-        while (ProcessTable.IsRunning(pid))
-        {
-            Assert.True(waited.Elapsed < ExitTimeout, $"pid {pid} exited within {ExitTimeout} of SIGTERM\n{cluster.Logs()}");
-            await Task.Delay(100);
-        }
-    }
+    private static Task WaitForExitAsync(int pid, LocalClusterScript cluster) =>
+        Eventually.HoldsAsync(() => !ProcessTable.IsRunning(pid), ExitTimeout, () => $"pid {pid} did not exit after SIGTERM\n{cluster.Logs()}");
 }

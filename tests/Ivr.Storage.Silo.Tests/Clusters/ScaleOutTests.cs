@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Ivr.Storage.Testing;
 using Xunit.Abstractions;
 
 namespace Ivr.Storage.Silo.Tests.Clusters;
@@ -36,11 +37,15 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
         var addedAt = load.AcknowledgedCount;
         var onNewSilo = 0;
         var waited = Stopwatch.StartNew();
-        while (onNewSilo < ExpectedOnNewSilo && load.Failures.Count == 0 && waited.Elapsed < PhaseTimeout)
-        {
-            await Task.Delay(250);
-            onNewSilo = (await _cluster.EntityActivationsPerSiloAsync(EntityType)).GetValueOrDefault(added.SiloAddress);
-        }
+        // Until the new silo holds enough, or a write failed (asserted below).
+        await Eventually.TryAsync(
+            async () =>
+            {
+                onNewSilo = (await _cluster.EntityActivationsPerSiloAsync(EntityType)).GetValueOrDefault(added.SiloAddress);
+                return onNewSilo >= ExpectedOnNewSilo || load.Failures.Count > 0;
+            },
+            PhaseTimeout,
+            TimeSpan.FromMilliseconds(250));
 
         await load.WaitForAcknowledgedAsync(load.AcknowledgedCount + 100, PhaseTimeout);
         await load.StopAsync();

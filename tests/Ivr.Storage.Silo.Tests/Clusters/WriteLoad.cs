@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Ivr.Storage.Testing;
 
 namespace Ivr.Storage.Silo.Tests.Clusters;
 
@@ -57,24 +58,16 @@ internal sealed class WriteLoad : IAsyncDisposable
         new(writers, entityFor, write, isRefusal);
 
     /// <summary>Waits (bounded) until at least <paramref name="count"/> writes were acknowledged; fails at once when a write failed.</summary>
-    public async Task WaitForAcknowledgedAsync(int count, TimeSpan timeout)
-    {
-        var waited = Stopwatch.StartNew();
-        while (_acknowledged.Count < count)
-        {
-            if (!_failures.IsEmpty)
+    public Task WaitForAcknowledgedAsync(int count, TimeSpan timeout) =>
+        Eventually.HoldsAsync(
+            () =>
             {
-                Assert.Fail($"A write failed while waiting for {count} acknowledged writes ({Describe()}):\n{string.Join('\n', _failures.Take(10))}");
-            }
-
-            if (waited.Elapsed > timeout)
-            {
-                Assert.Fail($"Fewer than {count} writes were acknowledged within {timeout} ({Describe()}).");
-            }
-
-            await Task.Delay(50);
-        }
-    }
+                Assert.True(_failures.IsEmpty, $"A write failed while waiting for {count} acknowledged writes ({Describe()}):\n{string.Join('\n', _failures.Take(10))}");
+                return _acknowledged.Count >= count;
+            },
+            timeout,
+            () => $"Fewer than {count} writes were acknowledged ({Describe()}).",
+            TimeSpan.FromMilliseconds(50));
 
     /// <summary>Stops the writers after their current write (bounded).</summary>
     public async Task StopAsync()

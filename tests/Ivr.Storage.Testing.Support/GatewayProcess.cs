@@ -1,13 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using Ivr.Storage.Testing;
 
-namespace Ivr.Storage.FaultInjection.Services;
+namespace Ivr.Storage.Testing;
 
 /// <summary>
 /// The HTTP gateway (client/Ivr.Storage.Gateway) as a real process on 127.0.0.1, started from its build output with
 /// its own folder as content root, so it reads its appsettings files (the Development API key among them) as
-/// deployed. It is a client of the cluster: faults of silos, PostgreSQL or Redis must never stop it.
+/// deployed. Its settings (cluster, Redis, limits, logging) come from the caller; only the listening URL is set here.
 /// </summary>
 public sealed class GatewayProcess : IAsyncDisposable
 {
@@ -22,42 +21,44 @@ public sealed class GatewayProcess : IAsyncDisposable
     private const int KeptOutputLines = 200;
     private const int KeptErrors = 5;
     private const int KeptLinesPerError = 40;
-    private readonly Process _process;
-    private readonly Queue<string> _output = new();
     private readonly List<List<string>> _errors = [];
+    private ChildProcess? _process;
     private List<string>? _currentError;
 
-    private GatewayProcess(Process process, int port)
-    {
-        _process = process;
-        Port = port;
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-    }
+    private GatewayProcess(int port) => Port = port;
 
     public int Port { get; }
 
     public Uri BaseAddress => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Port}/"));
 
-    public int ProcessId => _process.Id;
+    public int ProcessId => Process.Id;
 
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => Process.HasExited;
 
     /// <summary>The exit code, once it exited.</summary>
-    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+    public int? ExitCode => Process.ExitCode;
 
     /// <summary>The last lines the gateway wrote.</summary>
-    public string Output
+    public string Output => Process.Output;
+
+    private ChildProcess Process => _process ?? throw new InvalidOperationException("The gateway is not started.");
+
+    /// <summary>Starts the gateway on <paramref name="port"/> with <paramref name="environment"/> on top of its appsettings.</summary>
+    public static GatewayProcess Start(int port, IReadOnlyDictionary<string, string> environment)
     {
-        get
+        var assembly = TestPaths.HostAssembly("client/Ivr.Storage.Gateway");
+        // The content root: appsettings.json and appsettings.Development.json are beside the assembly.
+        var start = new ProcessStartInfo("dotnet", [assembly]) { WorkingDirectory = Path.GetDirectoryName(assembly)! };
+        foreach (var (name, value) in environment)
         {
-            lock (_output)
-            {
-                return string.Join('\n', _output);
-            }
+            start.Environment[name] = value;
         }
+
+        // Plain "Urls" outranks the "Urls" of appsettings.json (ASPNETCORE_URLS would not).
+        start.Environment["Urls"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
+        var gateway = new GatewayProcess(port);
+        gateway._process = ChildProcess.Start(start, KeptOutputLines, gateway.CollectErrors);
+        return gateway;
     }
 
     /// <summary>
@@ -66,36 +67,13 @@ public sealed class GatewayProcess : IAsyncDisposable
     /// </summary>
     public IReadOnlyList<string> TakeLoggedErrors()
     {
-        lock (_output)
+        lock (_errors)
         {
             var errors = _errors.Select(lines => string.Join('\n', lines)).ToList();
             _errors.Clear();
             _currentError = null;
             return errors;
         }
-    }
-
-    /// <summary>Starts the gateway on <paramref name="port"/> with <paramref name="environment"/> on top of its appsettings.</summary>
-    public static GatewayProcess Start(int port, IReadOnlyDictionary<string, string> environment)
-    {
-        var assembly = TestPaths.HostAssembly("client/Ivr.Storage.Gateway");
-        var start = new ProcessStartInfo("dotnet", [assembly])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            // The content root: appsettings.json and appsettings.Development.json are beside the assembly.
-            WorkingDirectory = Path.GetDirectoryName(assembly)!,
-        };
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        // Plain "Urls" outranks the "Urls" of appsettings.json (ASPNETCORE_URLS would not).
-        start.Environment["Urls"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the gateway process.");
-        return new GatewayProcess(process, port);
     }
 
     /// <summary>A client for the entity API: base address and API key set, and a timeout after which an answer counts as lost.</summary>
@@ -107,63 +85,46 @@ public sealed class GatewayProcess : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Waits (bounded) until the gateway accepts connections.</summary>
+    public Task WaitUntilListeningAsync(TimeSpan timeout) => Process.WaitForPortAsync(Port, timeout);
+
     /// <summary>Waits (bounded) until <c>/ready</c> answers 200: the gateway's client reached the cluster and its journal.</summary>
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
         using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-        var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < timeout)
-        {
-            if (_process.HasExited)
+        var last = "no answer";
+        await Eventually.HoldsAsync(
+            async () =>
             {
-                throw new InvalidOperationException($"The gateway exited with code {_process.ExitCode} before it was ready:\n{Output}");
-            }
-
-            try
-            {
-                using var response = await probe.GetAsync("ready");
-                if (response.IsSuccessStatusCode)
+                if (Process.HasExited)
                 {
-                    return;
+                    throw new InvalidOperationException($"The gateway exited with code {Process.ExitCode} before it was ready:\n{Output}");
                 }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet.
-            }
 
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"The gateway on port {Port} was not ready within {timeout}:\n{Output}");
+                try
+                {
+                    using var response = await probe.GetAsync(new Uri("ready", UriKind.Relative));
+                    last = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+                    return response.IsSuccessStatusCode;
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    // Not listening yet.
+                    last = ex.Message;
+                    return false;
+                }
+            },
+            timeout,
+            () => $"the gateway on port {Port} was not ready (last answer: {last}):\n{Output}",
+            TimeSpan.FromMilliseconds(250));
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => _process?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    private void CollectErrors(string line)
     {
-        if (!_process.HasExited)
+        lock (_errors)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.Enqueue(line);
-            if (_output.Count > KeptOutputLines)
-            {
-                _output.Dequeue();
-            }
-
             // An entry's first line starts in column 0; its message and exception lines are indented.
             if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
             {

@@ -42,20 +42,22 @@ public static class FreePorts
     }
 
     /// <summary>Whether the silo, gateway and HTTP ports of a <see cref="SiloProcess"/> at <paramref name="portOffset"/> are all free now.</summary>
-    public static bool SiloPortsFree(int portOffset) =>
-        IsFree(SiloProcess.BaseSiloPort + portOffset) && IsFree(SiloProcess.BaseGatewayPort + portOffset) && IsFree(SiloProcess.BaseHttpPort + portOffset);
+    public static bool SiloPortsFree(int portOffset) => SiloPorts(portOffset).All(IsFree);
 
     /// <summary>
-    /// An offset for <see cref="SiloProcess"/> (silo 21111+o, gateway 40000+o, HTTP 18080+o) whose three ports are free
-    /// and not in <paramref name="taken"/>. Offsets 3000–8999 stay clear of the silo tests' offsets (below 1000) and of the
+    /// An offset for <see cref="SiloProcess"/> (silo 21111+o, gateway 40000+o, HTTP 18080+o) that is not in
+    /// <paramref name="taken"/>, whose three ports are free now and are none of the ports of a taken offset (those
+    /// silos may not have bound them yet: the HTTP port of offset o is the silo port of offset o − 3031). Offsets
+    /// 4000–8999 keep every port clear of the silo tests' ports (offsets below 1000: silo ports up to 22110) and of the
     /// local cluster's default ports.
     /// </summary>
     public static int SiloOffset(ISet<int> taken)
     {
+        var takenPorts = taken.SelectMany(SiloPorts).ToHashSet();
         for (var attempt = 0; attempt < 500; attempt++)
         {
-            var offset = Random.Shared.Next(3000, 9000);
-            if (!taken.Contains(offset) && SiloPortsFree(offset))
+            var offset = Random.Shared.Next(4000, 9000);
+            if (!taken.Contains(offset) && !SiloPorts(offset).Any(takenPorts.Contains) && SiloPortsFree(offset))
             {
                 taken.Add(offset);
                 return offset;
@@ -64,4 +66,7 @@ public static class FreePorts
 
         throw new InvalidOperationException("No free silo port offset found in 500 attempts.");
     }
+
+    private static int[] SiloPorts(int portOffset) =>
+        [SiloProcess.BaseSiloPort + portOffset, SiloProcess.BaseGatewayPort + portOffset, SiloProcess.BaseHttpPort + portOffset];
 }
