@@ -22,7 +22,7 @@ internal static class QueriesApi
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         queries.MapGet("/entities/{type}", QueryEndpoints.ListAsync)
-            .AddEndpointFilter(new EntityScopeFilter(EntityOperation.Read))
+            .AddEndpointFilter(EntityScopeFilter.OnRouteType(EntityOperation.Read))
             .WithName("ListEntities")
             .WithSummary("Entities of a type: ?contains={json} (payload containment), order=newest|oldest, limit (1-500, default 50), cursor, includeDeleted, minPosition.")
             .Produces<EntityListResponse>();
