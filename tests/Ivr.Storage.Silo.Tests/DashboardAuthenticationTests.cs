@@ -47,6 +47,8 @@ public sealed class DashboardAuthenticationTests
         Assert.Equal(HttpStatusCode.Unauthorized, await GetDashboardAsync(http, baseUrl, Username, "wrong-password"));
         Assert.Equal(HttpStatusCode.Unauthorized, await GetDashboardAsync(http, baseUrl, "someone-else", Password));
         Assert.Equal(HttpStatusCode.OK, await GetDashboardAsync(http, baseUrl, Username, Password));
+        // The live log stream would show every log line, entity ids in them: off unless Dashboard:HideTrace=false.
+        Assert.Equal(HttpStatusCode.Forbidden, await GetDashboardAsync(http, baseUrl, Username, Password, "Trace"));
 
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(baseUrl + "/alive")).StatusCode);
         using (var metrics = await http.GetAsync(baseUrl + "/metrics"))
@@ -70,9 +72,9 @@ public sealed class DashboardAuthenticationTests
         Assert.Contains(lines, line => line.Contains("Orleans.Runtime.SiloOptionsLogger", StringComparison.Ordinal));
     }
 
-    private static async Task<HttpStatusCode> GetDashboardAsync(HttpClient http, string baseUrl, string username, string password)
+    private static async Task<HttpStatusCode> GetDashboardAsync(HttpClient http, string baseUrl, string username, string password, string page = "")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, baseUrl + "/dashboard/");
+        using var request = new HttpRequestMessage(HttpMethod.Get, baseUrl + "/dashboard/" + page);
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}")));
         using var response = await http.SendAsync(request);
         return response.StatusCode;
