@@ -36,6 +36,7 @@ builder.Services.AddGatewayRateLimiting();
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer<SecuritySchemesTransformer>());
 
 var app = builder.Build();
+DevelopmentCredentials.RefuseOnPublicListeners(app.Configuration);
 
 // First, so that every log line of a request (the unhandled-error log included) carries its correlation id.
 app.UseMiddleware<RequestCorrelation>();
