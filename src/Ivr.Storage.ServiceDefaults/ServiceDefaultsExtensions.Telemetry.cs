@@ -1,3 +1,4 @@
+using Ivr.Storage.ServiceDefaults.Hosting;
 using Ivr.Storage.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,7 +45,7 @@ public static partial class ServiceDefaultsExtensions
                 .AddSource(serviceName)
                 .AddSource([.. TelemetryNames.ActivitySources])
                 // Probes and scrapes arrive every few seconds: tracing them would drown the real requests.
-                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsInfrastructurePath(context.Request.Path))
+                .AddAspNetCoreInstrumentation(options => options.Filter = context => !ManagementPort.IsManagementPath(context.Request.Path))
                 .AddNpgsql());
 
         // Without an endpoint the OTLP exporter would retry against localhost:4317 forever; Prometheus still works.

@@ -124,10 +124,10 @@ public sealed class AuthenticationTests(GatewayFixture fixture) : GatewayTestBas
     }
 
     [Fact]
-    public async Task health_ready_and_the_api_description_need_no_credentials()
+    public async Task probes_and_the_api_description_need_no_credentials()
     {
-        var health = await GetAsync("/health", apiKey: null);
-        var ready = await GetAsync("/ready", apiKey: null);
+        var health = await GetAsync("/alive", apiKey: null);
+        var ready = await GetAsync("/health/ready", apiKey: null);
         var openApi = await JsonAsync(await GetAsync("/openapi/v1.json", apiKey: null), HttpStatusCode.OK);
         var scalar = await GetAsync("/scalar", apiKey: null);
 

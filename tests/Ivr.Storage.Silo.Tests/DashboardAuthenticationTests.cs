@@ -36,7 +36,8 @@ public sealed class DashboardAuthenticationTests
         await silo.WaitUntilListeningAsync(TimeSpan.FromSeconds(60));
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var baseUrl = $"http://127.0.0.1:{silo.HttpPort}";
-        await HttpProbe.WaitForStatusAsync(http, baseUrl + "/health/ready", HttpStatusCode.OK, TimeSpan.FromSeconds(60), () => silo.Output);
+        var management = $"http://127.0.0.1:{silo.ManagementPort}";
+        await HttpProbe.WaitForStatusAsync(http, management + "/health/ready", HttpStatusCode.OK, TimeSpan.FromSeconds(60), () => silo.Output);
 
         using (var anonymous = await http.GetAsync(baseUrl + "/dashboard/"))
         {
@@ -50,8 +51,8 @@ public sealed class DashboardAuthenticationTests
         // The live log stream would show every log line, entity ids in them: off unless Dashboard:HideTrace=false.
         Assert.Equal(HttpStatusCode.Forbidden, await GetDashboardAsync(http, baseUrl, Username, Password, "Trace"));
 
-        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(baseUrl + "/alive")).StatusCode);
-        using (var metrics = await http.GetAsync(baseUrl + "/metrics"))
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(management + "/alive")).StatusCode);
+        using (var metrics = await http.GetAsync(management + "/metrics"))
         {
             Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
             Assert.Contains("orleans_", await metrics.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -41,12 +41,13 @@ public static class FreePorts
         }
     }
 
-    /// <summary>Whether the silo, gateway and HTTP ports of a <see cref="SiloProcess"/> at <paramref name="portOffset"/> are all free now.</summary>
+    /// <summary>Whether the silo, gateway, HTTP and management ports of a <see cref="SiloProcess"/> at <paramref name="portOffset"/> are all free now.</summary>
     public static bool SiloPortsFree(int portOffset) =>
-        IsFree(SiloProcess.BaseSiloPort + portOffset) && IsFree(SiloProcess.BaseGatewayPort + portOffset) && IsFree(SiloProcess.BaseHttpPort + portOffset);
+        IsFree(SiloProcess.BaseSiloPort + portOffset) && IsFree(SiloProcess.BaseGatewayPort + portOffset) && IsFree(SiloProcess.BaseHttpPort + portOffset)
+        && IsFree(SiloProcess.BaseManagementPort + portOffset);
 
     /// <summary>
-    /// An offset for <see cref="SiloProcess"/> (silo 21111+o, gateway 40000+o, HTTP 18080+o) whose three ports are free
+    /// An offset for <see cref="SiloProcess"/> (silo 21111+o, gateway 40000+o, HTTP 18080+o, management 50000+o) whose ports are free
     /// and not in <paramref name="taken"/>. Offsets 3000–8999 stay clear of the silo tests' offsets (below 1000) and of the
     /// local cluster's default ports.
     /// </summary>

@@ -13,12 +13,13 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private SiloProcess(Process process, int siloPort, int gatewayPort, int httpPort)
+    private SiloProcess(Process process, int siloPort, int gatewayPort, int httpPort, int managementPort)
     {
         _process = process;
         SiloPort = siloPort;
         GatewayPort = gatewayPort;
         HttpPort = httpPort;
+        ManagementPort = managementPort;
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
@@ -31,14 +32,19 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Gateway (client) port of offset 0.</summary>
     public const int BaseGatewayPort = 40000;
 
-    /// <summary>HTTP port (probes, dashboard) of offset 0.</summary>
+    /// <summary>HTTP port (dashboard) of offset 0.</summary>
     public const int BaseHttpPort = 18080;
+
+    /// <summary>Management port (<c>/alive</c>, <c>/health/ready</c>, <c>/metrics</c>) of offset 0, as deployments configure it.</summary>
+    public const int BaseManagementPort = 50000;
 
     public int SiloPort { get; }
 
     public int GatewayPort { get; }
 
     public int HttpPort { get; }
+
+    public int ManagementPort { get; }
 
     public int ProcessId => _process.Id;
 
@@ -61,6 +67,7 @@ public sealed class SiloProcess : IAsyncDisposable
         var siloPort = BaseSiloPort + portOffset;
         var gatewayPort = BaseGatewayPort + portOffset;
         var httpPort = BaseHttpPort + portOffset;
+        var managementPort = BaseManagementPort + portOffset;
         var silo = TestPaths.HostAssembly("silo/Ivr.Storage.Silo");
         var start = new ProcessStartInfo("dotnet", [silo])
         {
@@ -78,6 +85,7 @@ public sealed class SiloProcess : IAsyncDisposable
         start.Environment["Orleans__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Orleans__RedisEntryExpiry"] = "00:10:00";
         start.Environment["Http__Url"] = $"http://127.0.0.1:{httpPort}";
+        start.Environment["Management__Url"] = $"http://127.0.0.1:{managementPort}";
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         foreach (var (name, value) in extraEnvironment ?? new Dictionary<string, string>())
         {
@@ -85,7 +93,7 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the silo process.");
-        return new SiloProcess(process, siloPort, gatewayPort, httpPort);
+        return new SiloProcess(process, siloPort, gatewayPort, httpPort, managementPort);
     }
 
     /// <summary>Waits (bounded) until the silo accepts client connections on its gateway port.</summary>

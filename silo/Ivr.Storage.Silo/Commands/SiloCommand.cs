@@ -1,5 +1,6 @@
 using System.Net;
 using Ivr.Storage.Silo.Dashboard;
+using Ivr.Storage.ServiceDefaults.Hosting;
 using Ivr.Storage.Silo.Health;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -20,6 +21,12 @@ internal static class SiloCommand
         var gatewayPort = settings.GatewayPort + instance;
         var httpUrl = OffsetPort(builder.Configuration["Http:Url"] ?? "http://127.0.0.1:8080", instance);
         builder.WebHost.UseUrls(httpUrl);
+        if (ManagementPort.Url(builder.Configuration) is { } managementUrl)
+        {
+            // Probes and /metrics on their own port (the service defaults bind it), offset like the others.
+            builder.Configuration[ServiceDefaultsExtensions.ManagementUrlKey] = OffsetPort(managementUrl, instance);
+        }
+
         var onKubernetes = !string.IsNullOrEmpty(builder.Configuration["KUBERNETES_SERVICE_HOST"]);
 
         var journalConnection = RequireConnectionString(builder.Configuration, "Journal");

@@ -8,18 +8,33 @@ namespace Ivr.Storage.ServiceDefaults.Hosting;
 public static class ListenerUrls
 {
     /// <summary>
-    /// Every URL the server will bind: <c>urls</c> (<c>Urls</c>, <c>ASPNETCORE_URLS</c>), <c>http_ports</c>/<c>https_ports</c>
-    /// (which bind every interface) and <c>Kestrel:Endpoints:*:Url</c>. Nothing configured means Kestrel's default,
-    /// <c>http://localhost:5000</c>.
+    /// The URLs the server binds from the host settings: <c>urls</c> (<c>Urls</c>, <c>ASPNETCORE_URLS</c>), else
+    /// <c>http_ports</c>/<c>https_ports</c> (which bind every interface), else Kestrel's default <c>http://localhost:5000</c>.
     /// </summary>
-    public static IReadOnlyList<string> Configured(IConfiguration configuration)
+    public static IReadOnlyList<string> Server(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var urls = Split(configuration["urls"]).ToList();
-        urls.AddRange(Split(configuration["http_ports"]).Select(port => $"http://*:{port}"));
-        urls.AddRange(Split(configuration["https_ports"]).Select(port => $"https://*:{port}"));
-        urls.AddRange(configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(endpoint => endpoint["Url"]).OfType<string>());
+        if (urls.Count == 0)
+        {
+            urls.AddRange(Split(configuration["http_ports"]).Select(port => $"http://*:{port}"));
+            urls.AddRange(Split(configuration["https_ports"]).Select(port => $"https://*:{port}"));
+        }
+
         return urls.Count > 0 ? urls : ["http://localhost:5000"];
+    }
+
+    /// <summary>Every URL the host will listen on: <see cref="Server"/>, <c>Kestrel:Endpoints:*:Url</c> and the management URL.</summary>
+    public static IReadOnlyList<string> Configured(IConfiguration configuration)
+    {
+        var urls = Server(configuration).ToList();
+        urls.AddRange(configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(endpoint => endpoint["Url"]).OfType<string>());
+        if (ManagementPort.Url(configuration) is { } management)
+        {
+            urls.Add(management);
+        }
+
+        return urls;
     }
 
     /// <summary>True when <paramref name="url"/> binds a loopback address (<c>localhost</c>, 127.0.0.0/8, ::1) only.</summary>

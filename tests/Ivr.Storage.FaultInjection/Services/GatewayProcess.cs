@@ -107,7 +107,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         return client;
     }
 
-    /// <summary>Waits (bounded) until <c>/ready</c> answers 200: the gateway's client reached the cluster and its journal.</summary>
+    /// <summary>Waits (bounded) until <c>/health/ready</c> answers 200: the gateway's client reached the cluster and its journal.</summary>
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
         using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
@@ -121,7 +121,7 @@ public sealed class GatewayProcess : IAsyncDisposable
 
             try
             {
-                using var response = await probe.GetAsync("ready");
+                using var response = await probe.GetAsync("health/ready");
                 if (response.IsSuccessStatusCode)
                 {
                     return;
