@@ -4,6 +4,7 @@ using Ivr.Storage.Client;
 using Ivr.Storage.Contracts;
 using Ivr.Storage.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
@@ -28,8 +29,7 @@ public sealed class TelemetryCorrelationTests(GatewayFixture fixture) : GatewayT
     public async Task a_write_is_traced_from_the_gateway_through_the_grain_into_the_journal_insert_with_its_correlation_id()
     {
         var spans = new List<Activity>();
-        await using var traced = Fixture.Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans))));
+        await using var traced = Traced(spans);
         using var client = traced.CreateClient();
         var correlationId = "corr-" + NewId();
         var id = NewId();
@@ -68,8 +68,7 @@ public sealed class TelemetryCorrelationTests(GatewayFixture fixture) : GatewayT
     public async Task entity_ids_appear_in_no_exported_span_name_or_tag_by_default_not_even_of_a_failed_call()
     {
         var spans = new List<Activity>();
-        await using var traced = Fixture.Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans))));
+        await using var traced = Traced(spans);
         using var client = traced.CreateClient();
         var correlationId = "corr-" + NewId();
         var written = "written-" + NewId();
@@ -122,6 +121,11 @@ public sealed class TelemetryCorrelationTests(GatewayFixture fixture) : GatewayT
         Assert.Equal(correlationId, scope["CorrelationId"]);
         Assert.Equal(problem.GetProperty("traceId").GetString(), scope["TraceId"]?.ToString());
     }
+
+    /// <summary>A gateway whose spans (and those of the in-process silos) also go to <paramref name="spans"/>.</summary>
+    private WebApplicationFactory<Program> Traced(List<Activity> spans) =>
+        Fixture.Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans))));
 
     private static async Task<Activity> WaitForSpanAsync(List<Activity> spans, Func<Activity, bool> match)
     {
