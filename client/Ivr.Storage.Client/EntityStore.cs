@@ -65,6 +65,9 @@ public sealed partial class EntityStore : IEntityStore, IChangeFeed, IReadModel
             throw new EntityValidationException(ValidationErrorCode.InvalidType, "key", "The entity key is empty; create it with EntityKey.Create.");
         }
 
+        // A key made with `with { Id = … }` skipped Create's checks: check again before it names a grain.
+        _ = EntityKey.Create(key.Type, key.Id);
+
         return CallAsync(_grains.GetGrain<IEntityGrain>(key.ToGrainKey()), retrySafe, call, cancellationToken);
     }
 

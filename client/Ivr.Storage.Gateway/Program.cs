@@ -13,7 +13,8 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-// Readiness (/health/ready, like the silo's) asks the cluster, which reads the journal; the gateway has no database credentials.
+// Readiness (/health/ready, like the silo's; /alive is liveness) asks the cluster, which reads the journal: the gateway has no
+// database credentials. With Management:Url set, both and /metrics are served on that port only.
 builder.Services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: [ServiceDefaultsExtensions.ReadyTag]);
 
 builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName)
@@ -37,6 +38,7 @@ builder.Services.AddSingleton<MinPositionWaits>();
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer<SecuritySchemesTransformer>());
 
 var app = builder.Build();
+DevelopmentCredentials.RefuseOnPublicListeners(app.Configuration);
 
 // First, so that every log line of a request (the unhandled-error log included) carries its correlation id.
 app.UseMiddleware<RequestCorrelation>();
@@ -51,7 +53,6 @@ app.UseRateLimiter();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
 app.MapDefaultEndpoints();
-app.MapHealthApi();
 app.MapEntitiesApi();
 app.MapChangesApi();
 app.MapQueriesApi();

@@ -4,8 +4,9 @@
 #   deploy/local/cluster.sh status    # pid, ports and readiness of each process
 #   deploy/local/cluster.sh stop      # SIGTERM, bounded wait for a graceful exit, then SIGKILL what is left
 # Silo i (0-based) listens on silo port IVR_SILO_PORT+i, gateway port IVR_GATEWAY_PORT+i and HTTP port
-# IVR_DASHBOARD_PORT+i (defaults 11111, 30000, 8080, as run.sh and `silo --instance i`). The gateway listens on
-# IVR_HTTP_PORT (5080). IVR_CLUSTER_ID (default ivr-storage-local) names the cluster and is passed on each process's
+# IVR_DASHBOARD_PORT+i (defaults 11111, 30000, 8080, as run.sh and `silo --instance i`), and serves its probes and
+# /metrics on IVR_SILO_MANAGEMENT_PORT+i (9080). The gateway listens on IVR_HTTP_PORT (5080), its probes and /metrics
+# on IVR_HTTP_MANAGEMENT_PORT (5081). IVR_CLUSTER_ID (default ivr-storage-local) names the cluster and is passed on each process's
 # command line, so `ps` shows which cluster a process belongs to. Processes run detached (setsid).
 # A second cluster on this machine (a test next to a developer's) needs its own ports, cluster id and:
 #   IVR_CLUSTER_RUN_DIR   pid files (default <state>/run/cluster); start, status and stop only see this directory
@@ -23,6 +24,8 @@ IVR_SILO_PORT="${IVR_SILO_PORT:-11111}"
 IVR_GATEWAY_PORT="${IVR_GATEWAY_PORT:-30000}"
 IVR_DASHBOARD_PORT="${IVR_DASHBOARD_PORT:-8080}"
 IVR_HTTP_PORT="${IVR_HTTP_PORT:-5080}"
+IVR_SILO_MANAGEMENT_PORT="${IVR_SILO_MANAGEMENT_PORT:-9080}"
+IVR_HTTP_MANAGEMENT_PORT="${IVR_HTTP_MANAGEMENT_PORT:-5081}"
 # Silos of one cluster id find each other in Redis: give a second cluster on this machine an id of its own.
 IVR_CLUSTER_ID="${IVR_CLUSTER_ID:-ivr-storage-local}"
 # Orleans:ShutdownGracePeriod (30 s by default) plus a margin for the process to exit.
@@ -80,7 +83,8 @@ start() {
   for ((i = 0; i < count; i++)); do
     launch "silo-$i" "$SILO" Orleans:ClusterId "$IVR_CLUSTER_ID" \
       Orleans__SiloPort=$((IVR_SILO_PORT + i)) Orleans__GatewayPort=$((IVR_GATEWAY_PORT + i)) \
-      Http__Url="http://127.0.0.1:$((IVR_DASHBOARD_PORT + i))" Orleans__SiloName="silo-$i"
+      Http__Url="http://127.0.0.1:$((IVR_DASHBOARD_PORT + i))" Orleans__SiloName="silo-$i" \
+      Management__Url="http://127.0.0.1:$((IVR_SILO_MANAGEMENT_PORT + i))"
   done
   for ((i = 0; i < count; i++)); do
     pid="$(live_pid "$CLUSTER_RUN_DIR/silo-$i.pid")" || { stop; die "silo-$i exited during start-up; log: $CLUSTER_LOG_DIR/silo-$i.log"; }
@@ -91,14 +95,15 @@ start() {
   for ((i = 0; i < count; i++)); do
     local tries
     for ((tries = 0; tries < 60; tries++)); do
-      [[ "$(http_status $((IVR_DASHBOARD_PORT + i)) /health/ready)" == 200 ]] && break
+      [[ "$(http_status $((IVR_SILO_MANAGEMENT_PORT + i)) /health/ready)" == 200 ]] && break
       sleep 1
     done
   done
   if $with_gateway; then
     # Urls as well as ASPNETCORE_URLS: an unprefixed variable overrides the Urls in the gateway's appsettings.json.
     launch gateway "$GATEWAY" IvrStorage:ClusterId "$IVR_CLUSTER_ID" \
-      ASPNETCORE_URLS="http://127.0.0.1:$IVR_HTTP_PORT" Urls="http://127.0.0.1:$IVR_HTTP_PORT"
+      ASPNETCORE_URLS="http://127.0.0.1:$IVR_HTTP_PORT" Urls="http://127.0.0.1:$IVR_HTTP_PORT" \
+      Management__Url="http://127.0.0.1:$IVR_HTTP_MANAGEMENT_PORT"
     if ! pid="$(live_pid "$CLUSTER_RUN_DIR/gateway.pid")" || ! wait_for_tcp "$IVR_HTTP_PORT" 60 "$pid"; then
       # A start without its gateway is a failed start: say why (the log's tail) and exit non-zero; the silos keep
       # running for inspection until `stop`.
@@ -152,12 +157,14 @@ status() {
     fi
     running=$((running + 1))
     if [[ $name == gateway ]]; then
-      printf '%-10s pid %-7s http://127.0.0.1:%s  ready: %s\n' "$name" "$pid" "$IVR_HTTP_PORT" "$(http_status "$IVR_HTTP_PORT" /ready)"
+      printf '%-10s pid %-7s http://127.0.0.1:%s (management %s)  ready: %s\n' "$name" "$pid" "$IVR_HTTP_PORT" \
+        "$IVR_HTTP_MANAGEMENT_PORT" "$(http_status "$IVR_HTTP_MANAGEMENT_PORT" /health/ready)"
     else
       local i=${name#silo-}
       http=$((IVR_DASHBOARD_PORT + i))
-      printf '%-10s pid %-7s silo %s, gateway %s, http://127.0.0.1:%s (dashboard /dashboard)  ready: %s\n' \
-        "$name" "$pid" $((IVR_SILO_PORT + i)) $((IVR_GATEWAY_PORT + i)) "$http" "$(http_status "$http" /health/ready)"
+      printf '%-10s pid %-7s silo %s, gateway %s, http://127.0.0.1:%s (dashboard /dashboard), management %s  ready: %s\n' \
+        "$name" "$pid" $((IVR_SILO_PORT + i)) $((IVR_GATEWAY_PORT + i)) "$http" $((IVR_SILO_MANAGEMENT_PORT + i)) \
+        "$(http_status $((IVR_SILO_MANAGEMENT_PORT + i)) /health/ready)"
     fi
   done
   ((running > 0)) || log "no cluster process is running"

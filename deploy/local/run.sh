@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # THE run command (README): starts the local services, builds Release, runs one silo and, when the
 # project exists, the HTTP gateway. Ctrl-C or SIGTERM stops both cleanly.
-# Ports can be overridden: IVR_SILO_PORT, IVR_GATEWAY_PORT, IVR_DASHBOARD_PORT, IVR_HTTP_PORT.
+# Ports can be overridden: IVR_SILO_PORT, IVR_GATEWAY_PORT, IVR_DASHBOARD_PORT, IVR_HTTP_PORT, and the management
+# ports (probes and metrics) IVR_SILO_MANAGEMENT_PORT, IVR_HTTP_MANAGEMENT_PORT.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -10,6 +11,8 @@ export IVR_SILO_PORT="${IVR_SILO_PORT:-11111}"
 export IVR_GATEWAY_PORT="${IVR_GATEWAY_PORT:-30000}"
 export IVR_DASHBOARD_PORT="${IVR_DASHBOARD_PORT:-8080}"
 export IVR_HTTP_PORT="${IVR_HTTP_PORT:-5080}"
+export IVR_SILO_MANAGEMENT_PORT="${IVR_SILO_MANAGEMENT_PORT:-9080}"
+export IVR_HTTP_MANAGEMENT_PORT="${IVR_HTTP_MANAGEMENT_PORT:-5081}"
 # The silo reads its ports from the Orleans configuration section (silo/Ivr.Storage.Silo/SiloSettings.cs).
 export Orleans__SiloPort="$IVR_SILO_PORT" Orleans__GatewayPort="$IVR_GATEWAY_PORT"
 export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}" ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
@@ -29,10 +32,10 @@ dotnet build "$SILO" -c Release -v minimal -nologo
 if $run_gateway; then dotnet build "$GATEWAY" -c Release -v minimal -nologo; fi
 
 # Started from their output directory so each host finds its appsettings*.json (content root = cwd).
-start() { # <project dir> <listen URL for ASP.NET Core>
+start() { # <project dir> <listen URL for ASP.NET Core> <management URL: /alive, /health/ready, /metrics>
   local name
   name="$(basename "$1")"
-  (cd "$1/bin/Release/net10.0" && Http__Url="$2" ASPNETCORE_URLS="$2" Urls="$2" exec dotnet "$name.dll") &
+  (cd "$1/bin/Release/net10.0" && Http__Url="$2" ASPNETCORE_URLS="$2" Urls="$2" Management__Url="$3" exec dotnet "$name.dll") &
 }
 
 pids=()
@@ -48,7 +51,7 @@ stop_all() {
 trap 'stop_all; exit 130' INT
 trap 'stop_all; exit 143' TERM
 
-start "$SILO" "http://127.0.0.1:$IVR_DASHBOARD_PORT"
+start "$SILO" "http://127.0.0.1:$IVR_DASHBOARD_PORT" "http://127.0.0.1:$IVR_SILO_MANAGEMENT_PORT"
 silo_pid=$!
 pids+=("$silo_pid")
 
@@ -60,14 +63,16 @@ if $run_gateway; then
     stop_all
     die "the silo did not open 127.0.0.1:$IVR_GATEWAY_PORT within 120 s"
   fi
-  start "$GATEWAY" "http://127.0.0.1:$IVR_HTTP_PORT"
+  start "$GATEWAY" "http://127.0.0.1:$IVR_HTTP_PORT" "http://127.0.0.1:$IVR_HTTP_MANAGEMENT_PORT"
   pids+=("$!")
 fi
 
 log "silo:         127.0.0.1:$IVR_SILO_PORT (silo-to-silo), 127.0.0.1:$IVR_GATEWAY_PORT (client gateway)"
 log "dashboard:    http://127.0.0.1:$IVR_DASHBOARD_PORT/dashboard"
-log "health:       http://127.0.0.1:$IVR_DASHBOARD_PORT/alive, /health/ready; metrics /metrics"
-if $run_gateway; then log "HTTP gateway: http://127.0.0.1:$IVR_HTTP_PORT"; fi
+log "silo health:  http://127.0.0.1:$IVR_SILO_MANAGEMENT_PORT/alive, /health/ready; metrics /metrics"
+if $run_gateway; then
+  log "HTTP gateway: http://127.0.0.1:$IVR_HTTP_PORT (health http://127.0.0.1:$IVR_HTTP_MANAGEMENT_PORT/alive, /health/ready; metrics /metrics)"
+fi
 log "Ctrl-C stops everything"
 
 # The silo is the main process: when it exits, the gateway goes with it.

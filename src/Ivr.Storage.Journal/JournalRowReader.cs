@@ -14,7 +14,7 @@ internal static class JournalRowReader
         var tagsText = reader.IsDBNull(14) ? null : reader.GetString(14);
         return new JournalRecord
         {
-            Key = EntityKey.Create(reader.GetString(0), reader.GetString(1)),
+            Key = EntityKey.FromStorage(reader.GetString(0), reader.GetString(1)),
             Version = reader.GetInt64(2),
             Kind = (ChangeKind)reader.GetInt16(3),
             // Rows since migration 0006 hold the canonical text that was hashed; older rows hold jsonb's text form

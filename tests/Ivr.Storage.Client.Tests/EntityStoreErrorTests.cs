@@ -19,6 +19,31 @@ public sealed class EntityStoreErrorTests(StoreClusterFixture fixture)
         Assert.Equal(1, fixture.Faults.Attempts(key));
     }
 
+    [Theory]
+    [InlineData("\r\nforged: log line")]
+    [InlineData("\u001b[2J")]
+    [InlineData("\u0085")]
+    public void a_key_with_a_control_character_cannot_be_created(string suffix)
+    {
+        var error = Assert.Throws<EntityValidationException>(() => EntityKey.Create("call-session", "id" + suffix));
+
+        Assert.Equal(ValidationErrorCode.InvalidId, error.Code);
+    }
+
+    [Fact]
+    public async Task a_key_made_around_create_with_a_control_character_is_refused_before_any_grain_call()
+    {
+        var valid = StoreClusterFixture.NewKey();
+        var forged = valid with { Id = valid.Id + "\r\nforged: log line" };
+
+        var write = await Assert.ThrowsAsync<EntityValidationException>(() => Store.PutAsync(forged, """{"a":1}"""));
+        var read = await Assert.ThrowsAsync<EntityValidationException>(() => Store.GetAsync(forged));
+
+        Assert.Equal(ValidationErrorCode.InvalidId, write.Code);
+        Assert.Equal(ValidationErrorCode.InvalidId, read.Code);
+        Assert.Equal(0, fixture.Faults.Attempts(forged));
+    }
+
     [Fact]
     public async Task get_of_a_deleted_entity_throws_entity_deleted_with_the_tombstone_version()
     {

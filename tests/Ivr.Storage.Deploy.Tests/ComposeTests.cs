@@ -54,6 +54,10 @@ public sealed partial class ComposeTests
             Assert.All(Service(name).Strings("ports"), port => Assert.StartsWith("127.0.0.1:", port, StringComparison.Ordinal));
         }
 
+        // Probes and /metrics are on the management port, which is not published.
+        Assert.All(SiloNames.Append("gateway"), name => Assert.Equal("http://0.0.0.0:9090", Service(name).Text("environment.Management__Url")));
+        Assert.All(Service("silo1").Strings("ports"), port => Assert.DoesNotContain(":9090", port, StringComparison.Ordinal));
+
         // Http__Url is not loopback inside the container, so the silo demands these credentials for the dashboard.
         Assert.Matches(RequiredVariable(), Service("silo1").Text("environment.Dashboard__PasswordHash")!);
     }

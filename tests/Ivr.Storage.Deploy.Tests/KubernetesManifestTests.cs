@@ -69,9 +69,7 @@ public sealed class KubernetesManifestTests
         var service = KubernetesBase.Single("Service", "ivr-storage-gateway");
         var podLabels = gateway.Labels("spec.template.metadata.labels");
         Assert.All(service.Labels("spec.selector"), label => Assert.Equal(label.Value, podLabels.GetValueOrDefault(label.Key)));
-        var container = (YamlMappingNode)gateway.List("spec.template.spec.containers").Single();
-        Assert.NotNull(container.Text("readinessProbe.httpGet.path"));
-        Assert.NotNull(container.Text("livenessProbe.httpGet.path"));
+        ManagementProbes.AssertOnManagementPort(gateway, "readinessProbe", "livenessProbe");
     }
 
     [Fact]

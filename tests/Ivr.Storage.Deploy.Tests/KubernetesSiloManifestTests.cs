@@ -55,19 +55,14 @@ public sealed class KubernetesSiloManifestTests
     {
         // Probes, /metrics and the dashboard share the silo's management port (Http:Url).
         var container = KubernetesBase.SiloContainer;
-        var managementPort = container.List("ports").Cast<YamlMappingNode>().Single(port => port.Text("name") == "management").Text("containerPort");
-        Assert.Equal(ServiceDefaultsExtensions.ReadinessPath, container.Text("readinessProbe.httpGet.path"));
-        Assert.Equal(ServiceDefaultsExtensions.AlivePath, container.Text("livenessProbe.httpGet.path"));
         Assert.Equal(ServiceDefaultsExtensions.AlivePath, container.Text("startupProbe.httpGet.path"));
-        foreach (var probe in new[] { "readinessProbe", "livenessProbe", "startupProbe" })
-        {
-            Assert.Contains(container.Text($"{probe}.httpGet.port"), new[] { "management", managementPort });
-        }
+        ManagementProbes.AssertOnManagementPort(KubernetesBase.Silo, "readinessProbe", "livenessProbe", "startupProbe");
 
-        // The silo listens where the probes knock: Http__Url's port is the container's management port.
+        // The dashboard is where Http__Url listens: the container's http port.
+        var httpPort = container.List("ports").Cast<YamlMappingNode>().Single(port => port.Text("name") == "http").Text("containerPort");
         var url = KubernetesBase.Environment(container)["Http__Url"].Text("value");
-        Assert.Equal(managementPort, new Uri(url!).Port.ToString(CultureInfo.InvariantCulture));
-        Assert.False(new Uri(url!).IsLoopback, "a loopback listener would fail every probe");
+        Assert.Equal(httpPort, new Uri(url!).Port.ToString(CultureInfo.InvariantCulture));
+        Assert.False(new Uri(url!).IsLoopback, "a loopback listener cannot be reached through the Service");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Ivr.Storage.Gateway.Tests;
 
@@ -51,6 +52,33 @@ public sealed class AuthenticationTests(GatewayFixture fixture) : GatewayTestBas
     }
 
     [Fact]
+    public async Task an_unsigned_alg_none_jwt_is_401()
+    {
+        var response = await GetAsync(Url("call-session", NewId()), Bearer(TestTokens.Unsigned("entities:admin:*")), apiKey: null);
+
+        await ProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task a_jwt_signed_with_the_right_key_but_another_algorithm_is_401()
+    {
+        // Same secret, another HMAC: accepted unless the algorithm is pinned to HS256.
+        var token = TestTokens.Create("entities:admin:*", algorithm: SecurityAlgorithms.HmacSha384);
+
+        await ProblemAsync(await GetAsync(Url("call-session", NewId()), Bearer(token), apiKey: null), HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
+    [InlineData("someone-else")]
+    [InlineData(null)]
+    public async Task a_jwt_with_a_wrong_or_missing_issuer_is_401(string? issuer)
+    {
+        var token = TestTokens.Create("entities:admin:*", issuer: issuer);
+
+        await ProblemAsync(await GetAsync(Url("call-session", NewId()), Bearer(token), apiKey: null), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task a_garbage_bearer_token_is_401()
     {
         await ProblemAsync(await GetAsync(Url("call-session", NewId()), Bearer("not.a.jwt"), apiKey: null), HttpStatusCode.Unauthorized);
@@ -96,10 +124,10 @@ public sealed class AuthenticationTests(GatewayFixture fixture) : GatewayTestBas
     }
 
     [Fact]
-    public async Task health_ready_and_the_api_description_need_no_credentials()
+    public async Task probes_and_the_api_description_need_no_credentials()
     {
-        var health = await GetAsync("/health", apiKey: null);
-        var ready = await GetAsync("/ready", apiKey: null);
+        var health = await GetAsync("/alive", apiKey: null);
+        var ready = await GetAsync("/health/ready", apiKey: null);
         var openApi = await JsonAsync(await GetAsync("/openapi/v1.json", apiKey: null), HttpStatusCode.OK);
         var scalar = await GetAsync("/scalar", apiKey: null);
 

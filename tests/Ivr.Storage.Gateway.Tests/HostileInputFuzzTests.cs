@@ -65,7 +65,7 @@ public sealed class HostileInputFuzzTests(GatewayFixture fixture) : GatewayTestB
         var id = NewId();
         await JsonAsync(await PutAsync(Url(type, id), """{"after":"fuzz"}"""), HttpStatusCode.Created);
         await JsonAsync(await GetAsync(Url(type, id)), HttpStatusCode.OK);
-        Assert.Equal(HttpStatusCode.OK, (await Fixture.Client.GetAsync(new Uri("/ready", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Fixture.Client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
     }
 
     private static HttpRequestMessage HostileRequest(Random random, string type)

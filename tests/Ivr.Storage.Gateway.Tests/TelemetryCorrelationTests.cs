@@ -5,6 +5,7 @@ using Ivr.Storage.Contracts;
 using Ivr.Storage.ServiceDefaults.Telemetry;
 using Ivr.Storage.Testing;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
@@ -23,13 +24,13 @@ namespace Ivr.Storage.Gateway.Tests;
 public sealed class TelemetryCorrelationTests(GatewayFixture fixture) : GatewayTestBase(fixture)
 {
     private static readonly TimeSpan SpanWait = TimeSpan.FromSeconds(10);
+    private const string EntityIdPlaceholder = "{id}";
 
     [Fact]
     public async Task a_write_is_traced_from_the_gateway_through_the_grain_into_the_journal_insert_with_its_correlation_id()
     {
         var spans = new List<Activity>();
-        await using var traced = Fixture.Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans))));
+        await using var traced = Traced(spans);
         using var client = traced.CreateClient();
         var correlationId = "corr-" + NewId();
         var id = NewId();
@@ -42,7 +43,8 @@ public sealed class TelemetryCorrelationTests(GatewayFixture fixture) : GatewayT
         var request = await WaitForSpanAsync(spans, span => span.Source.Name == "Microsoft.AspNetCore" && Tag(span, SpanTags.CorrelationId) == correlationId);
         var trace = request.TraceId;
         Assert.Equal("traced", Tag(request, SpanTags.EntityType));
-        Assert.Equal(id, Tag(request, SpanTags.EntityId));
+        // Ids stay out of exported spans unless Telemetry:RecordEntityIds is set (EntityIdRedactionTests).
+        Assert.Null(Tag(request, SpanTags.EntityId));
 
         var inTrace = Snapshot(spans).Where(span => span.TraceId == trace).ToList();
         var grainCalls = inTrace.Where(span => span.Source.Name == TelemetryNames.OrleansApplicationSource && span.DisplayName.Contains("IEntityGrain", StringComparison.Ordinal)).ToList();
@@ -51,7 +53,7 @@ public sealed class TelemetryCorrelationTests(GatewayFixture fixture) : GatewayT
         Assert.Equal(call.SpanId, served.ParentSpanId);
         Assert.Equal(correlationId, Tag(served, SpanTags.CorrelationId));
         Assert.Equal("traced", Tag(served, SpanTags.EntityType));
-        Assert.Equal(id, Tag(served, SpanTags.EntityId));
+        Assert.Null(Tag(served, SpanTags.EntityId));
         Assert.Equal(1L, served.GetTagItem(SpanTags.EntityVersion));
 
         // The statement that committed the write: a child of the grain call when it carried this append alone, else
@@ -61,6 +63,42 @@ public sealed class TelemetryCorrelationTests(GatewayFixture fixture) : GatewayT
         Assert.Equal(ActivityStatusCode.Unset, batch.Status);
         var insert = Assert.Single(Snapshot(spans), span => span.Source.Name == "Npgsql" && span.ParentSpanId == batch.SpanId);
         Assert.Contains(insert.TagObjects, tag => tag.Value is string text && text.Contains("INSERT INTO ivr.journal", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task entity_ids_appear_in_no_exported_span_name_or_tag_by_default_not_even_of_a_failed_call()
+    {
+        var spans = new List<Activity>();
+        await using var traced = Traced(spans);
+        using var client = traced.CreateClient();
+        var correlationId = "corr-" + NewId();
+        var written = "written-" + NewId();
+        var missing = "missing-" + NewId();
+        void Correlate(System.Net.Http.Headers.HttpRequestHeaders headers) => headers.Add("X-Correlation-Id", correlationId);
+
+        await JsonAsync(await SendAsync(HttpMethod.Put, Url("traced", written), """{"step":1}""", headers: Correlate, client: client), HttpStatusCode.Created);
+        await ProblemAsync(await SendAsync(HttpMethod.Get, Url("traced", missing), headers: Correlate, client: client), HttpStatusCode.NotFound);
+
+        // Both requests' spans and the failed grain call's spans have ended once the second request's span has.
+        var notFound = await WaitForSpanAsync(spans, span => span.Source.Name == "Microsoft.AspNetCore" && Tag(span, SpanTags.CorrelationId) == correlationId
+            && span.GetTagItem("http.response.status_code") is 404);
+        Assert.Equal("/entities/traced/" + EntityIdPlaceholder, Tag(notFound, "url.path"));
+        Assert.Equal("traced", Tag(notFound, SpanTags.EntityType));
+        var failedCall = Assert.Single(Snapshot(spans), span => span.TraceId == notFound.TraceId && span.Kind == ActivityKind.Server
+            && span.Source.Name == TelemetryNames.OrleansApplicationSource && span.Status == ActivityStatusCode.Error);
+        Assert.Equal("entity/traced", Tag(failedCall, "orleans.rpc.target_id"));
+        Assert.Equal($"Entity 'traced/{EntityIdPlaceholder}' does not exist.", Tag(failedCall, "exception.message"));
+
+        foreach (var span in Snapshot(spans))
+        {
+            var texts = span.TagObjects.Select(tag => $"{tag.Key}={tag.Value}").Append(span.DisplayName).Append(span.StatusDescription ?? string.Empty)
+                .Concat(span.Events.SelectMany(e => e.Tags.Select(tag => $"{e.Name}:{tag.Key}={tag.Value}")));
+            foreach (var text in texts)
+            {
+                Assert.False(text.Contains(written, StringComparison.Ordinal) || text.Contains(missing, StringComparison.Ordinal),
+                    $"{span.Source.Name} span '{span.DisplayName}' exports an entity id: {text}");
+            }
+        }
     }
 
     [Fact]
@@ -84,6 +122,11 @@ public sealed class TelemetryCorrelationTests(GatewayFixture fixture) : GatewayT
         Assert.Equal(correlationId, scope["CorrelationId"]);
         Assert.Equal(problem.GetProperty("traceId").GetString(), scope["TraceId"]?.ToString());
     }
+
+    /// <summary>A gateway whose spans (and those of the in-process silos) also go to <paramref name="spans"/>.</summary>
+    private WebApplicationFactory<Program> Traced(List<Activity> spans) =>
+        Fixture.Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans))));
 
     private static Task<Activity> WaitForSpanAsync(List<Activity> spans, Func<Activity, bool> match) =>
         Eventually.ValueAsync(

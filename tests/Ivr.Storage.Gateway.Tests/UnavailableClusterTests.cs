@@ -7,7 +7,7 @@ namespace Ivr.Storage.Gateway.Tests;
 public sealed class UnavailableClusterTests(OutageGatewayFixture fixture) : GatewayTestBase(fixture)
 {
     [Fact]
-    public async Task while_the_cluster_is_down_requests_are_503_with_retry_after_and_ready_recovers_when_it_returns()
+    public async Task while_the_cluster_is_down_requests_are_503_with_retry_after_and_readiness_recovers_when_it_returns()
     {
         var url = Url("call-session", NewId());
         Assert.Equal(HttpStatusCode.Created, (await PutAsync(url, """{"a":1}""")).StatusCode);
@@ -15,25 +15,30 @@ public sealed class UnavailableClusterTests(OutageGatewayFixture fixture) : Gate
         await Fixture.StopAllSilosAsync();
         var read = await GetAsync(url);
         var write = await PutAsync(url, """{"a":2}""");
-        var ready = await GetAsync("/ready", apiKey: null);
 
         var problem = await ProblemAsync(read, HttpStatusCode.ServiceUnavailable, "store-unavailable");
         Assert.Equal("5", read.Headers.GetValues("Retry-After").Single());
         Assert.DoesNotContain("Orleans", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await ProblemAsync(write, HttpStatusCode.ServiceUnavailable, "store-unavailable");
-        await ProblemAsync(ready, HttpStatusCode.ServiceUnavailable, "not-ready");
-        Assert.True(ready.Headers.Contains("Retry-After"));
-        Assert.Equal(HttpStatusCode.OK, (await GetAsync("/health", apiKey: null)).StatusCode);
+        // Readiness reuses a result for up to Health:ReadinessCacheDuration (2 s): wait for it to see the outage.
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await WaitForReadinessAsync(HttpStatusCode.ServiceUnavailable));
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync("/alive", apiKey: null)).StatusCode);
 
         await Fixture.StartSiloAsync();
+        Assert.Equal(HttpStatusCode.OK, await WaitForReadinessAsync(HttpStatusCode.OK));
+        Assert.Equal("""{"a":1}""", await (await GetAsync(url)).Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Polls /health/ready until it answers <paramref name="expected"/> (bounded: 60 s); returns the last status.</summary>
+    private async Task<HttpStatusCode> WaitForReadinessAsync(HttpStatusCode expected)
+    {
         var deadline = Stopwatch.StartNew();
         HttpStatusCode status;
-        while ((status = (await GetAsync("/ready", apiKey: null)).StatusCode) != HttpStatusCode.OK && deadline.Elapsed < TimeSpan.FromSeconds(60))
+        while ((status = (await GetAsync("/health/ready", apiKey: null)).StatusCode) != expected && deadline.Elapsed < TimeSpan.FromSeconds(60))
         {
             await Task.Delay(250);
         }
 
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("""{"a":1}""", await (await GetAsync(url)).Content.ReadAsStringAsync());
+        return status;
     }
 }

@@ -29,6 +29,35 @@ public sealed class ValidationTests(GatewayFixture fixture) : GatewayTestBase(fi
         Assert.Equal("InvalidId", (await ProblemAsync(longId, HttpStatusCode.BadRequest, "invalid-request")).GetProperty("code").GetString());
     }
 
+    [Theory]
+    [InlineData("%0D%0Aforged: log line")]
+    [InlineData("%0A")]
+    [InlineData("%09tab")]
+    [InlineData("%1B%5B31mred")]
+    [InlineData("del%7F")]
+    [InlineData("nel%C2%85")]
+    public async Task an_id_with_a_control_character_is_400_invalid_id_on_every_verb_and_stores_nothing(string escapedSuffix)
+    {
+        var url = $"/entities/call-session/{NewId()}{escapedSuffix}";
+
+        foreach (var method in new[] { HttpMethod.Put, HttpMethod.Patch, HttpMethod.Get, HttpMethod.Delete })
+        {
+            var response = await SendAsync(method, url, method == HttpMethod.Put || method == HttpMethod.Patch ? """{"a":1}""" : null,
+                contentType: method == HttpMethod.Patch ? "application/merge-patch+json" : "application/json", client: Fixture.KestrelClient);
+
+            var problem = await ProblemAsync(response, HttpStatusCode.BadRequest, "invalid-request");
+            Assert.Equal("InvalidId", problem.GetProperty("code").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task a_type_with_a_trailing_newline_is_400_invalid_type()
+    {
+        var response = await SendAsync(HttpMethod.Put, $"/entities/call-session%0A/{NewId()}", """{"a":1}""", client: Fixture.KestrelClient);
+
+        Assert.Equal("InvalidType", (await ProblemAsync(response, HttpStatusCode.BadRequest, "invalid-request")).GetProperty("code").GetString());
+    }
+
     [Fact]
     public async Task an_overlong_provenance_header_is_400_invalid_provenance()
     {

@@ -31,6 +31,46 @@ public sealed class ValidationTests(EntityClusterFixture fixture) : EntityTestBa
     }
 
     [Theory]
+    [InlineData("call-session\n")]
+    [InlineData("call-session\r\n")]
+    [InlineData("call\u001b[31m")]
+    [InlineData("call\u0085")]
+    public void types_with_control_characters_are_rejected_even_a_trailing_newline(string type)
+    {
+        var error = Assert.Throws<EntityValidationException>(() => EntityKey.Create(type, "id"));
+
+        Assert.Equal(ValidationErrorCode.InvalidType, error.Code);
+    }
+
+    [Theory]
+    [InlineData("line\r\nforged: log line")]
+    [InlineData("trailing newline\n")]
+    [InlineData("tab\there")]
+    [InlineData("\u001b[31mred\u001b[0m")]
+    [InlineData("delete\u007f")]
+    [InlineData("next line\u0085")]
+    [InlineData("c1 csi\u009b2J")]
+    public void ids_with_control_characters_are_rejected_with_a_specific_error(string id)
+    {
+        var error = Assert.Throws<EntityValidationException>(() => EntityKey.Create("t", id));
+
+        Assert.Equal(ValidationErrorCode.InvalidId, error.Code);
+        Assert.Equal("id", error.Field);
+        Assert.Contains("control characters", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task a_grain_addressed_by_a_key_with_a_control_character_refuses_to_serve()
+    {
+        // Callers that skip EntityKey.Create (a raw GetGrain) still meet the rule: the grain parses its own key.
+        var grain = Fixture.Cluster.Client.GetGrain<IEntityGrain>("t/" + Guid.NewGuid().ToString("N") + "\r\nforged");
+
+        var error = await Assert.ThrowsAsync<EntityValidationException>(() => grain.Put("""{"a":1}""", By()));
+
+        Assert.Equal(ValidationErrorCode.InvalidId, error.Code);
+    }
+
+    [Theory]
     [InlineData("with/slashes/../and/dots")]
     [InlineData("quote'\"and\\backslash")]
     [InlineData("'; DROP TABLE ivr.journal; --")]

@@ -36,7 +36,8 @@ public sealed class DashboardAuthenticationTests
         await silo.WaitUntilListeningAsync(TimeSpan.FromSeconds(60));
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var baseUrl = $"http://127.0.0.1:{silo.HttpPort}";
-        await HttpProbe.WaitForStatusAsync(http, baseUrl + "/health/ready", HttpStatusCode.OK, TimeSpan.FromSeconds(60), () => silo.Output);
+        var management = $"http://127.0.0.1:{silo.ManagementPort}";
+        await HttpProbe.WaitForStatusAsync(http, management + "/health/ready", HttpStatusCode.OK, TimeSpan.FromSeconds(60), () => silo.Output);
 
         using (var anonymous = await http.GetAsync(baseUrl + "/dashboard/"))
         {
@@ -47,9 +48,11 @@ public sealed class DashboardAuthenticationTests
         Assert.Equal(HttpStatusCode.Unauthorized, await GetDashboardAsync(http, baseUrl, Username, "wrong-password"));
         Assert.Equal(HttpStatusCode.Unauthorized, await GetDashboardAsync(http, baseUrl, "someone-else", Password));
         Assert.Equal(HttpStatusCode.OK, await GetDashboardAsync(http, baseUrl, Username, Password));
+        // The live log stream would show every log line, entity ids in them: off unless Dashboard:HideTrace=false.
+        Assert.Equal(HttpStatusCode.Forbidden, await GetDashboardAsync(http, baseUrl, Username, Password, "Trace"));
 
-        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(baseUrl + "/alive")).StatusCode);
-        using (var metrics = await http.GetAsync(baseUrl + "/metrics"))
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(management + "/alive")).StatusCode);
+        using (var metrics = await http.GetAsync(management + "/metrics"))
         {
             Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
             Assert.Contains("orleans_", await metrics.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -70,9 +73,9 @@ public sealed class DashboardAuthenticationTests
         Assert.Contains(lines, line => line.Contains("Orleans.Runtime.SiloOptionsLogger", StringComparison.Ordinal));
     }
 
-    private static async Task<HttpStatusCode> GetDashboardAsync(HttpClient http, string baseUrl, string username, string password)
+    private static async Task<HttpStatusCode> GetDashboardAsync(HttpClient http, string baseUrl, string username, string password, string page = "")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, baseUrl + "/dashboard/");
+        using var request = new HttpRequestMessage(HttpMethod.Get, baseUrl + "/dashboard/" + page);
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}")));
         using var response = await http.SendAsync(request);
         return response.StatusCode;

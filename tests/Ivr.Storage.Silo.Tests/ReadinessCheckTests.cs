@@ -20,7 +20,8 @@ public sealed class ReadinessCheckTests
         var (forwarder, connectionString) = ServiceForwarders.ForJournal();
         await using (forwarder)
         {
-            await AssertFollowsTheForwarderAsync(new PostgresReadinessCheck(connectionString, Timeout), forwarder);
+            await using var check = new PostgresReadinessCheck(connectionString, Timeout);
+            await AssertFollowsTheForwarderAsync(check, forwarder);
         }
     }
 

@@ -28,8 +28,8 @@ public sealed class ReadinessTests
         });
         await silo.WaitUntilListeningAsync(StartTimeout);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var ready = $"http://127.0.0.1:{silo.HttpPort}/health/ready";
-        var alive = $"http://127.0.0.1:{silo.HttpPort}/alive";
+        var ready = $"http://127.0.0.1:{silo.ManagementPort}/health/ready";
+        var alive = $"http://127.0.0.1:{silo.ManagementPort}/alive";
 
         var healthy = await HttpProbe.WaitForStatusAsync(http, ready, HttpStatusCode.OK, StartTimeout, () => silo.Output);
         Assert.Contains("\"postgresql\":{\"status\":\"Healthy\"", healthy, StringComparison.Ordinal);

@@ -41,12 +41,12 @@ public static class FreePorts
         }
     }
 
-    /// <summary>Whether the silo, gateway and HTTP ports of a <see cref="SiloProcess"/> at <paramref name="portOffset"/> are all free now.</summary>
+    /// <summary>Whether the silo, gateway, HTTP and management ports of a <see cref="SiloProcess"/> at <paramref name="portOffset"/> are all free now.</summary>
     public static bool SiloPortsFree(int portOffset) => SiloPorts(portOffset).All(IsFree);
 
     /// <summary>
-    /// An offset for <see cref="SiloProcess"/> (silo 21111+o, gateway 40000+o, HTTP 18080+o) that is not in
-    /// <paramref name="taken"/>, whose three ports are free now and are none of the ports of a taken offset (those
+    /// An offset for <see cref="SiloProcess"/> (silo 21111+o, gateway 40000+o, HTTP 18080+o, management 50000+o) that
+    /// is not in <paramref name="taken"/>, whose four ports are free now and are none of the ports of a taken offset (those
     /// silos may not have bound them yet: the HTTP port of offset o is the silo port of offset o − 3031). Offsets
     /// 4000–8999 keep every port clear of the silo tests' ports (offsets below 1000: silo ports up to 22110) and of the
     /// local cluster's default ports.
@@ -68,5 +68,6 @@ public static class FreePorts
     }
 
     private static int[] SiloPorts(int portOffset) =>
-        [SiloProcess.BaseSiloPort + portOffset, SiloProcess.BaseGatewayPort + portOffset, SiloProcess.BaseHttpPort + portOffset];
+        [SiloProcess.BaseSiloPort + portOffset, SiloProcess.BaseGatewayPort + portOffset, SiloProcess.BaseHttpPort + portOffset,
+            SiloProcess.BaseManagementPort + portOffset];
 }

@@ -88,7 +88,7 @@ public sealed class GatewayProcess : IAsyncDisposable
     /// <summary>Waits (bounded) until the gateway accepts connections.</summary>
     public Task WaitUntilListeningAsync(TimeSpan timeout) => Process.WaitForPortAsync(Port, timeout);
 
-    /// <summary>Waits (bounded) until <c>/ready</c> answers 200: the gateway's client reached the cluster and its journal.</summary>
+    /// <summary>Waits (bounded) until <c>/health/ready</c> answers 200: the gateway's client reached the cluster and its journal.</summary>
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
         using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
@@ -103,7 +103,7 @@ public sealed class GatewayProcess : IAsyncDisposable
 
                 try
                 {
-                    using var response = await probe.GetAsync(new Uri("ready", UriKind.Relative));
+                    using var response = await probe.GetAsync(new Uri("health/ready", UriKind.Relative));
                     last = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
                     return response.IsSuccessStatusCode;
                 }

@@ -15,8 +15,11 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Gateway (client) port of offset 0.</summary>
     public const int BaseGatewayPort = 40000;
 
-    /// <summary>HTTP port (probes, dashboard) of offset 0.</summary>
+    /// <summary>HTTP port (dashboard) of offset 0.</summary>
     public const int BaseHttpPort = 18080;
+
+    /// <summary>Management port (<c>/alive</c>, <c>/health/ready</c>, <c>/metrics</c>) of offset 0, as deployments configure it.</summary>
+    public const int BaseManagementPort = 50000;
 
     private readonly ChildProcess _process;
 
@@ -26,6 +29,7 @@ public sealed class SiloProcess : IAsyncDisposable
         SiloPort = BaseSiloPort + portOffset;
         GatewayPort = BaseGatewayPort + portOffset;
         HttpPort = BaseHttpPort + portOffset;
+        ManagementPort = BaseManagementPort + portOffset;
     }
 
     public int SiloPort { get; }
@@ -33,6 +37,8 @@ public sealed class SiloProcess : IAsyncDisposable
     public int GatewayPort { get; }
 
     public int HttpPort { get; }
+
+    public int ManagementPort { get; }
 
     public int ProcessId => _process.Id;
 
@@ -84,6 +90,7 @@ public sealed class SiloProcess : IAsyncDisposable
         start.Environment["Orleans__SiloPort"] = (BaseSiloPort + portOffset).ToString(CultureInfo.InvariantCulture);
         start.Environment["Orleans__GatewayPort"] = (BaseGatewayPort + portOffset).ToString(CultureInfo.InvariantCulture);
         start.Environment["Http__Url"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{BaseHttpPort + portOffset}");
+        start.Environment["Management__Url"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{BaseManagementPort + portOffset}");
         return new SiloProcess(ChildProcess.Start(start, keptLines: int.MaxValue), portOffset);
     }
 

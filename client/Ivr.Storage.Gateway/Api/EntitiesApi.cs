@@ -22,7 +22,7 @@ internal static class EntitiesApi
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         var reads = entity.MapGroup(string.Empty)
-            .AddEndpointFilter(new EntityScopeFilter(EntityOperation.Read))
+            .AddEndpointFilter(EntityScopeFilter.OnEntityKey(EntityOperation.Read))
             .RequireRateLimiting(GatewayRateLimiting.Reads);
         reads.MapGet(string.Empty, EntityReadEndpoints.GetAsync)
             .WithName("GetEntity").WithSummary("Current payload (or the one in effect at ?asOf=); ETag is the version.")
@@ -42,7 +42,7 @@ internal static class EntitiesApi
             .Produces<Contracts.VerificationResult>();
 
         var writes = entity.MapGroup(string.Empty)
-            .AddEndpointFilter(new EntityScopeFilter(EntityOperation.Write))
+            .AddEndpointFilter(EntityScopeFilter.OnEntityKey(EntityOperation.Write))
             .RequireRateLimiting(GatewayRateLimiting.Writes)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)

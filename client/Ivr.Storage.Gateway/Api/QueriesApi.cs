@@ -26,7 +26,7 @@ internal static class QueriesApi
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status504GatewayTimeout);
         queries.MapGet("/entities/{type}", QueryEndpoints.ListAsync)
-            .AddEndpointFilter(new EntityScopeFilter(EntityOperation.Read))
+            .AddEndpointFilter(EntityScopeFilter.OnRouteType(EntityOperation.Read))
             .WithName("ListEntities")
             .WithSummary("Entities of a type: ?contains={json} (payload containment), order=newest|oldest, limit (1-500, default 50), cursor, includeDeleted, minPosition.")
             .Produces<EntityListResponse>();

@@ -98,7 +98,7 @@ internal sealed partial class ReadModelQueryGrain
             {
                 items.Add(new ReadModelEntity
                 {
-                    Key = EntityKey.Create(reader.GetString(0), reader.GetString(1)),
+                    Key = EntityKey.FromStorage(reader.GetString(0), reader.GetString(1)),
                     Version = reader.GetInt64(2),
                     Deleted = reader.GetBoolean(3),
                     Payload = reader.IsDBNull(4) ? null : Json.CanonicalJson.Canonicalize(reader.GetString(4)),

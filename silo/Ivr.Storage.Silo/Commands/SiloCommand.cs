@@ -1,4 +1,5 @@
 using Ivr.Storage.Silo.Dashboard;
+using Ivr.Storage.ServiceDefaults.Hosting;
 using Ivr.Storage.Silo.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
@@ -15,6 +16,12 @@ internal static class SiloCommand
         var settings = builder.AddIvrStorageSilo(new IvrStorageSiloOptions { PortOffset = instance });
         var httpUrl = OffsetPort(builder.Configuration["Http:Url"] ?? "http://127.0.0.1:8080", instance);
         builder.WebHost.UseUrls(httpUrl);
+        if (ManagementPort.Url(builder.Configuration) is { } managementUrl)
+        {
+            // Probes and /metrics on their own port (the service defaults bind it), offset like the others.
+            builder.Configuration[ServiceDefaultsExtensions.ManagementUrlKey] = OffsetPort(managementUrl, instance);
+        }
+
         var dashboard = builder.AddDashboardSecurity(httpUrl);
         builder.UseOrleans(silo => silo.AddDashboard(options => builder.Configuration.GetSection(DashboardSettings.SectionName).Bind(options)));
 

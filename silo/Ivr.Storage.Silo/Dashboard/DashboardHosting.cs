@@ -1,4 +1,4 @@
-using System.Net;
+using Ivr.Storage.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Orleans.Dashboard;
 
@@ -18,7 +18,7 @@ internal static class DashboardHosting
     {
         var section = builder.Configuration.GetSection(DashboardSettings.SectionName);
         var settings = section.Get<DashboardSettings>() ?? new DashboardSettings();
-        settings.RequireAuthorization |= !IsLoopback(httpUrl);
+        settings.RequireAuthorization |= !ListenerUrls.IsLoopback(httpUrl);
         builder.Services.Configure<DashboardSettings>(section);
         if (settings.RequireAuthorization)
         {
@@ -49,12 +49,5 @@ internal static class DashboardHosting
         }
 
         app.MapOrleansDashboard(settings.Path).RequireAuthorization(PolicyName);
-    }
-
-    internal static bool IsLoopback(string url)
-    {
-        var host = new Uri(url).Host.Trim('[', ']');
-        return string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
-            || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
     }
 }

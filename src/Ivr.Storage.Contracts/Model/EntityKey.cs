@@ -5,7 +5,7 @@ namespace Ivr.Storage.Contracts;
 
 /// <summary>
 /// Identifies one stored entity: a lower-case type name and an id.
-/// The id is any non-empty UTF-8 string of at most 256 bytes and is stored verbatim.
+/// The id is any non-empty UTF-8 string of at most 256 bytes without control characters, and is stored verbatim.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("ivr.EntityKey")]
 public readonly partial record struct EntityKey
@@ -32,13 +32,20 @@ public readonly partial record struct EntityKey
     public string ToGrainKey() => string.Concat(Type, GrainKeySeparator.ToString(), Id);
 
     /// <summary>Validates and creates a key.</summary>
-    /// <exception cref="EntityValidationException">The type or the id is not acceptable.</exception>
+    /// <exception cref="EntityValidationException">The type or the id is not acceptable (control characters included).</exception>
     public static EntityKey Create(string? type, string? id)
     {
         ValidateType(type);
         ValidateId(id);
         return new EntityKey(type!, id!);
     }
+
+    /// <summary>
+    /// A key read back from the journal or the read model, as it was stored. Not validated again: rows written under
+    /// earlier rules (ids with control characters were accepted until issue 15) must still be readable in the feed,
+    /// the projection and history, or one old row would stop every reader at its position.
+    /// </summary>
+    internal static EntityKey FromStorage(string type, string id) => new(type, id);
 
     /// <summary>Parses a grain key produced by <see cref="ToGrainKey"/>.</summary>
     public static EntityKey FromGrainKey(string grainKey)
@@ -91,11 +98,19 @@ public readonly partial record struct EntityKey
             // PostgreSQL text cannot hold NUL, so such an id could never be stored verbatim.
             throw new EntityValidationException(ValidationErrorCode.InvalidId, "id", "Entity id must not contain the NUL character.");
         }
+
+        if (id.Any(char.IsControl))
+        {
+            // Ids reach logs, traces and terminals: CR/LF would forge log lines, ESC would drive the operator's terminal.
+            throw new EntityValidationException(
+                ValidationErrorCode.InvalidId, "id", "Entity id must not contain control characters (Unicode category Cc: U+0000-U+001F, U+007F-U+009F), such as CR, LF, TAB or ESC.");
+        }
     }
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    [GeneratedRegex("^[a-z][a-z0-9_.-]{0,63}$", RegexOptions.CultureInvariant)]
+    // \z, not $: in .NET '$' also matches before a final newline, which let "call-session\n" through as a type.
+    [GeneratedRegex("^[a-z][a-z0-9_.-]{0,63}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex TypePattern();
 
     /// <inheritdoc />

@@ -10,13 +10,15 @@ public static class ReadinessHealthChecksBuilderExtensions
     /// <summary>How long one probe of a dependency may take. The default value is 3 seconds.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(3);
 
-    /// <summary>Adds a readiness check that logs in to PostgreSQL with <paramref name="connectionString"/> and runs <c>SELECT 1</c>.</summary>
+    /// <summary>Adds a readiness check that runs <c>SELECT 1</c> on one pooled PostgreSQL connection made with <paramref name="connectionString"/>.</summary>
     public static IHealthChecksBuilder AddPostgresReadiness(this IHealthChecksBuilder builder, string name, string connectionString, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var limit = timeout ?? DefaultTimeout;
-        var check = new PostgresReadinessCheck(connectionString, limit);
-        return builder.Add(new HealthCheckRegistration(name, _ => check, HealthStatus.Unhealthy, [ServiceDefaultsExtensions.ReadyTag], limit + TimeSpan.FromSeconds(1)));
+        // One instance (and connection pool) per registration, owned (and disposed) by the container.
+        builder.Services.AddKeyedSingleton(name, (_, _) => new PostgresReadinessCheck(connectionString, limit));
+        return builder.Add(new HealthCheckRegistration(
+            name, services => services.GetRequiredKeyedService<PostgresReadinessCheck>(name), HealthStatus.Unhealthy, [ServiceDefaultsExtensions.ReadyTag], limit + TimeSpan.FromSeconds(1)));
     }
 
     /// <summary>Adds a readiness check that sends PING to Redis at <paramref name="connectionString"/>.</summary>

@@ -24,6 +24,9 @@ public static class TelemetryNames
     /// <summary>The entity grain's instruments; a test checks it equals <c>EntityMetrics.MeterName</c>.</summary>
     public const string EntitiesMeter = "Ivr.Storage.Entities";
 
+    /// <summary>Our tag for an entity's id (<c>SpanTags.EntityId</c>; a test checks they agree), exported only when <c>Telemetry:RecordEntityIds</c> is true.</summary>
+    public const string EntityIdTag = "ivr.entity.id";
+
     /// <summary>Every activity source the tracer listens to, besides ASP.NET Core and Npgsql instrumentation.</summary>
     public static IReadOnlyList<string> ActivitySources { get; } = [OrleansRuntimeSource, OrleansApplicationSource, JournalSource];
 

@@ -1,4 +1,3 @@
-using Ivr.Storage.Testing;
 using System.Globalization;
 using Ivr.Storage.Testing;
 

@@ -36,6 +36,9 @@ internal sealed class LocalClusterScript : IAsyncDisposable
     /// <summary>The HTTP gateway: the block's last offset, which no silo of this block uses.</summary>
     public Uri GatewayUrl => new($"http://127.0.0.1:{SiloProcess.BaseHttpPort + _offset + Silos}");
 
+    /// <summary>The HTTP gateway's probes and metrics.</summary>
+    public Uri GatewayManagementUrl => new($"http://127.0.0.1:{SiloProcess.BaseManagementPort + _offset + Silos}");
+
     public int SiloPort(int silo) => SiloProcess.BaseSiloPort + _offset + silo;
 
     public string RunDirectory => Path.Combine(_directory, "run");
@@ -148,6 +151,8 @@ internal sealed class LocalClusterScript : IAsyncDisposable
             ["IVR_GATEWAY_PORT"] = (SiloProcess.BaseGatewayPort + _offset).ToString(CultureInfo.InvariantCulture),
             ["IVR_DASHBOARD_PORT"] = (SiloProcess.BaseHttpPort + _offset).ToString(CultureInfo.InvariantCulture),
             ["IVR_HTTP_PORT"] = GatewayUrl.Port.ToString(CultureInfo.InvariantCulture),
+            ["IVR_SILO_MANAGEMENT_PORT"] = (SiloProcess.BaseManagementPort + _offset).ToString(CultureInfo.InvariantCulture),
+            ["IVR_HTTP_MANAGEMENT_PORT"] = GatewayManagementUrl.Port.ToString(CultureInfo.InvariantCulture),
             ["IVR_CLUSTER_RUN_DIR"] = RunDirectory,
             ["IVR_CLUSTER_LOG_DIR"] = LogDirectory,
             ["IVR_SKIP_SERVICES"] = "1",
@@ -162,14 +167,13 @@ internal sealed class LocalClusterScript : IAsyncDisposable
         return environment;
     }
 
-    /// <summary>The first of <paramref name="count"/> offsets whose silo, gateway and HTTP ports are all free now (a bounded search).</summary>
+    /// <summary>The first of <paramref name="count"/> offsets whose silo, gateway, HTTP and management ports are all free now (a bounded search).</summary>
     private static int FreeBlock(int count)
     {
         for (var attempt = 0; attempt < 10; attempt++)
         {
             var offset = SiloPorts.NextBlock(count);
-            var ports = Enumerable.Range(offset, count).SelectMany(o => new[] { SiloProcess.BaseSiloPort + o, SiloProcess.BaseGatewayPort + o, SiloProcess.BaseHttpPort + o });
-            if (ports.All(FreePorts.IsFree))
+            if (Enumerable.Range(offset, count).All(FreePorts.SiloPortsFree))
             {
                 return offset;
             }

@@ -42,7 +42,7 @@ public sealed class LocalClusterScriptTests(ITestOutputHelper output)
 
         using var http = new HttpClient { BaseAddress = cluster.GatewayUrl, Timeout = TimeSpan.FromSeconds(90) };
         // Still up and ready before the load (a CI run once met a closed gateway port here; this names why, with the logs).
-        await HttpProbe.WaitForStatusAsync(http, new Uri(cluster.GatewayUrl, "/ready").ToString(), System.Net.HttpStatusCode.OK, PhaseTimeout, () => cluster.Logs());
+        await HttpProbe.WaitForStatusAsync(http, new Uri(cluster.GatewayManagementUrl, "/health/ready").ToString(), System.Net.HttpStatusCode.OK, PhaseTimeout, () => cluster.Logs());
         await using (var load = WriteLoad.Start(Writers, (writer, sequence) => $"{run}-{writer}-{sequence % EntitiesPerWriter}", GatewayWrites.Put(http, EntityType)))
         {
             await load.WaitForAcknowledgedAsync(3 * Writers * EntitiesPerWriter, PhaseTimeout);
