@@ -7,7 +7,7 @@ namespace Ivr.Storage.Deploy.Tests;
 public sealed class KubernetesDashboardIngressTests
 {
     [Fact]
-    public void the_dashboard_ingress_serves_only_the_dashboard_path_over_tls_to_the_silos_management_port()
+    public void the_dashboard_ingress_serves_only_the_dashboard_path_over_tls_to_the_silos_http_port()
     {
         var ingress = KubernetesBase.Manifests.Single(manifest => manifest.Text("kind") == "Ingress");
 
@@ -20,14 +20,15 @@ public sealed class KubernetesDashboardIngressTests
         Assert.NotEmpty(rules);
         Assert.All(rules, rule => Assert.True(rule.Text("host") is { } host && tlsHosts.Contains(host), $"host {rule.Text("host")} is covered by the tls section"));
 
-        // Only the dashboard's path, to the silo Service's port that targets the container's management port.
+        // Only the dashboard's path, to the silo Service's port that targets the container's http port (the dashboard's
+        // listener; probes and /metrics are on the management port, which no ingress reaches).
         var path = Assert.Single(rules.SelectMany(rule => rule.List("http.paths")).Cast<YamlMappingNode>());
         Assert.Equal(DashboardPath(), path.Text("path"));
         Assert.Equal("Prefix", path.Text("pathType"));
         var service = KubernetesBase.Single("Service", path.Text("backend.service.name")!);
         var servicePort = service.List("spec.ports").Cast<YamlMappingNode>()
             .Single(port => port.Text("name") == path.Text("backend.service.port.name") || port.Text("port") == path.Text("backend.service.port.number"));
-        Assert.Equal("management", servicePort.Text("targetPort"));
+        Assert.Equal("http", servicePort.Text("targetPort"));
         var podLabels = KubernetesBase.Silo.Labels("spec.template.metadata.labels");
         Assert.All(service.Labels("spec.selector"), label => Assert.Equal(label.Value, podLabels.GetValueOrDefault(label.Key)));
 
@@ -44,7 +45,10 @@ public sealed class KubernetesDashboardIngressTests
             return fromManifest;
         }
 
-        using var settings = JsonDocument.Parse(RepositoryFiles.Read("silo/Ivr.Storage.Silo/appsettings.json"));
+        using var settings = JsonDocument.Parse(
+            RepositoryFiles.Read("silo/Ivr.Storage.Silo/appsettings.json"),
+            // .NET's JSON configuration reads comments and trailing commas; so does this test.
+            new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         return settings.RootElement.GetProperty("Dashboard").GetProperty("Path").GetString()!;
     }
 }

@@ -74,12 +74,15 @@ public sealed class KubernetesNetworkPolicyTests
     }
 
     [Fact]
-    public void management_ports_admit_the_monitoring_namespace_and_the_silos_dashboard_the_ingress_controller()
+    public void management_ports_admit_the_monitoring_namespace_and_the_silos_dashboard_port_the_ingress_controller()
     {
         var siloManagement = NetworkPolicies.PortOf(SiloWorkload, "management");
         Assert.True(NetworkPolicies.AdmitsIngress(Silo, siloManagement, Monitoring), "Prometheus scrapes the silos");
-        Assert.True(NetworkPolicies.AdmitsIngress(Silo, siloManagement, IngressController), "the dashboard's ingress reaches the silos");
-        AssertRefused(Silo, siloManagement, Unlabelled, Gateway, ApiClient, OrleansClient, Labelled(("app", "prometheus")).In(Elsewhere));
+        AssertRefused(Silo, siloManagement, Unlabelled, Gateway, ApiClient, OrleansClient, IngressController, Labelled(("app", "prometheus")).In(Elsewhere));
+
+        var siloDashboard = NetworkPolicies.PortOf(SiloWorkload, "http");
+        Assert.True(NetworkPolicies.AdmitsIngress(Silo, siloDashboard, IngressController), "the dashboard's ingress reaches the silos");
+        AssertRefused(Silo, siloDashboard, Unlabelled, Gateway, ApiClient, OrleansClient, Monitoring);
 
         var gatewayManagement = NetworkPolicies.PortOf(GatewayWorkload, "management");
         Assert.True(NetworkPolicies.AdmitsIngress(Gateway, gatewayManagement, Monitoring), "Prometheus scrapes the gateway");
