@@ -72,6 +72,7 @@ start() {
   cd "$IVR_REPO_ROOT"
   [[ ${IVR_SKIP_SERVICES:-0} == 1 ]] || bash deploy/local/services.sh
   load_env_file
+  export_gateway_identity
   local with_gateway=false
   [[ -f $GATEWAY/Ivr.Storage.Gateway.csproj ]] && with_gateway=true
   if [[ ${IVR_SKIP_BUILD:-0} != 1 ]]; then

@@ -60,6 +60,13 @@ load_env_file() {
   done <"$IVR_ENV_FILE"
 }
 
+# The HTTP gateway is an Orleans caller: its certificate of the development CA (certs.sh). The silos read
+# Orleans__Tls__* (the env file), so exporting these for every child is harmless.
+export_gateway_identity() {
+  export IvrStorage__Tls__CertificatePath="$IVR_TLS_DIR/gateway.crt" IvrStorage__Tls__KeyPath="$IVR_SECRETS_DIR/gateway.key" \
+    IvrStorage__Tls__CaPath="$IVR_TLS_DIR/ca.crt"
+}
+
 # Redis writes its pid file; trust a pid only while it still names a redis-server process, so a
 # recycled pid never gets signalled.
 redis_pid() {

@@ -28,6 +28,7 @@ fi
 
 bash deploy/local/services.sh
 load_env_file
+export_gateway_identity
 dotnet build "$SILO" -c Release -v minimal -nologo
 if $run_gateway; then dotnet build "$GATEWAY" -c Release -v minimal -nologo; fi
 
