@@ -12,7 +12,7 @@ public sealed class ClientRegistrationTests
         {
             options.Source = "worker";
             options.RedisConnectionString = "localhost:6379";
-            options.Tls = new() { CertificatePath = "worker.crt", KeyPath = "worker.key", CaPath = "ca.crt" };
+            options.Tls = Testing.TestCertificates.Shared.Caller("worker");
         }).BuildServiceProvider();
 
     [Fact]

@@ -35,21 +35,14 @@ public sealed class TelemetryTests
         var spans = new List<Activity>();
         var metrics = new List<MetricSnapshot>();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development", DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Journal"] = TestServices.JournalConnectionString });
-        builder.AddServiceDefaults();
+        var settings = SiloConfiguration.Common(TestServices.JournalConnectionString, runProjection: false, tls: false);
+        settings["Logging:LogLevel:Default"] = "Information";
+        builder.Configuration.AddInMemoryCollection(settings);
+        // The silo host's own configuration (service defaults, activity propagation), on localhost membership.
+        builder.AddIvrStorageSilo(new Silo.Hosting.IvrStorageSiloOptions { Membership = Silo.Hosting.SiloMembership.ProvidedByHost });
         builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans));
         builder.Services.ConfigureOpenTelemetryMeterProvider(meters => meters.AddInMemoryExporter(metrics));
-        builder.UseOrleans(silo =>
-        {
-            silo.UseLocalhostClustering(FreePorts.Any(), FreePorts.Any(), serviceId: "telemetry-tests", clusterId: "telemetry-" + Guid.NewGuid().ToString("N")[..8]);
-            silo.AddAdoNetGrainStorageAsDefault(options =>
-            {
-                options.Invariant = "Npgsql";
-                options.ConnectionString = TestServices.JournalConnectionString;
-            });
-            silo.AddEntityStore();
-            silo.AddActivityPropagation();
-        });
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePorts.Any(), FreePorts.Any(), serviceId: "telemetry-tests", clusterId: "telemetry-" + Guid.NewGuid().ToString("N")[..8]));
         using var host = builder.Build();
         await host.StartAsync();
         try

@@ -45,18 +45,17 @@ public static class FreePorts
     public static bool SiloPortsFree(int portOffset) => SiloPorts(portOffset).All(IsFree);
 
     /// <summary>
-    /// An offset for <see cref="SiloProcess"/> (silo 21111+o, gateway 40000+o, HTTP 18080+o, management 50000+o) that
-    /// is not in <paramref name="taken"/>, whose four ports are free now and are none of the ports of a taken offset (those
-    /// silos may not have bound them yet: the HTTP port of offset o is the silo port of offset o − 3031). Offsets
-    /// 4000–8999 keep every port clear of the silo tests' ports (offsets below 1000: silo ports up to 22110) and of the
-    /// local cluster's default ports.
+    /// An offset for <see cref="SiloProcess"/> (silo 12000+o, gateway 16000+o, HTTP 20000+o, management 24000+o) that is
+    /// not in <paramref name="taken"/> and whose four ports are free now. Offsets 2000–3999 keep clear of the silo
+    /// tests' (below 2000), so the four ranges never overlap, and every port stays below the kernel's ephemeral range
+    /// (32768 and up): no outgoing connection of another process can take one between this check and the silo's bind.
     /// </summary>
     public static int SiloOffset(ISet<int> taken)
     {
         var takenPorts = taken.SelectMany(SiloPorts).ToHashSet();
         for (var attempt = 0; attempt < 500; attempt++)
         {
-            var offset = Random.Shared.Next(4000, 9000);
+            var offset = Random.Shared.Next(2000, 4000);
             if (!taken.Contains(offset) && !SiloPorts(offset).Any(takenPorts.Contains) && SiloPortsFree(offset))
             {
                 taken.Add(offset);

@@ -10,16 +10,16 @@ namespace Ivr.Storage.Testing;
 public sealed class SiloProcess : IAsyncDisposable
 {
     /// <summary>Silo port of offset 0; a silo of offset <c>n</c> listens on this plus <c>n</c>.</summary>
-    public const int BaseSiloPort = 21111;
+    public const int BaseSiloPort = 12000;
 
     /// <summary>Gateway (client) port of offset 0.</summary>
-    public const int BaseGatewayPort = 40000;
+    public const int BaseGatewayPort = 16000;
 
     /// <summary>HTTP port (dashboard) of offset 0.</summary>
-    public const int BaseHttpPort = 18080;
+    public const int BaseHttpPort = 20000;
 
     /// <summary>Management port (<c>/alive</c>, <c>/health/ready</c>, <c>/metrics</c>) of offset 0, as deployments configure it.</summary>
-    public const int BaseManagementPort = 50000;
+    public const int BaseManagementPort = 24000;
 
     private readonly ChildProcess _process;
 

@@ -49,12 +49,24 @@ public sealed class TestCertificates
         Once("foreign/" + name, () =>
         {
             using var foreign = CreateAuthority("Some other CA");
-            return Files("foreign-" + name, CreateLeaf(foreign, name, CertificateRole.Caller, DateTimeOffset.UtcNow.AddYears(1)));
+            return Files("foreign-" + name, CreateLeaf(foreign, name, [ClientAuthentication], DateTimeOffset.UtcNow.AddYears(1)));
         });
+
+    /// <summary>A silo certificate of the right shape issued by another CA: a rogue silo or gateway.</summary>
+    public ClusterTlsOptions ForeignSilo(string name) =>
+        Once("foreign-silo/" + name, () =>
+        {
+            using var foreign = CreateAuthority("Some other CA");
+            return Files("foreign-silo-" + name, CreateLeaf(foreign, name, ServerAndClient, DateTimeOffset.UtcNow.AddYears(1)));
+        });
+
+    /// <summary>A server-only certificate of the cluster's CA, like the local Redis's and PostgreSQL's.</summary>
+    public ClusterTlsOptions ServerOnly(string name) =>
+        Once("server-only/" + name, () => Files("server-only-" + name, CreateLeaf(_authority, name, [ServerAuthentication], DateTimeOffset.UtcNow.AddDays(7))));
 
     /// <summary>A caller certificate of the cluster's CA that has expired.</summary>
     public ClusterTlsOptions ExpiredCaller(string name) =>
-        Once("expired/" + name, () => Files("expired-" + name, CreateLeaf(_authority, name, CertificateRole.Caller, DateTimeOffset.UtcNow.AddSeconds(-1))));
+        Once("expired/" + name, () => Files("expired-" + name, CreateLeaf(_authority, name, [ClientAuthentication], DateTimeOffset.UtcNow.AddSeconds(-1))));
 
     /// <summary>Configuration keys for a silo host or a client (prefix <c>Orleans:Tls</c> or <c>IvrStorage:Tls</c>).</summary>
     public static Dictionary<string, string?> Settings(string prefix, ClusterTlsOptions options) => new()
@@ -70,7 +82,7 @@ public sealed class TestCertificates
         SiloConfiguration.AsEnvironment(Settings("IvrStorage:Tls", options));
 
     private ClusterTlsOptions Issue(string name, CertificateRole role) =>
-        Once($"{role}/{name}", () => Files(name, CreateLeaf(_authority, name, role, DateTimeOffset.UtcNow.AddDays(7))));
+        Once($"{role}/{name}", () => Files(name, CreateLeaf(_authority, name, role == CertificateRole.Silo ? ServerAndClient : [ClientAuthentication], DateTimeOffset.UtcNow.AddDays(7))));
 
     private ClusterTlsOptions Once(string key, Func<ClusterTlsOptions> issue) =>
         _issued.GetOrAdd(key, _ => new Lazy<ClusterTlsOptions>(issue)).Value;
@@ -110,16 +122,20 @@ public sealed class TestCertificates
         return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
     }
 
-    private static X509Certificate2 CreateLeaf(X509Certificate2 authority, string name, CertificateRole role, DateTimeOffset notAfter)
+    private const string ServerAuthentication = "1.3.6.1.5.5.7.3.1";
+    private const string ClientAuthentication = "1.3.6.1.5.5.7.3.2";
+    private static readonly string[] ServerAndClient = [ServerAuthentication, ClientAuthentication];
+
+    private static X509Certificate2 CreateLeaf(X509Certificate2 authority, string name, string[] extendedUsages, DateTimeOffset notAfter)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
-        var usages = new OidCollection { new Oid("1.3.6.1.5.5.7.3.2") };
-        if (role == CertificateRole.Silo)
+        var usages = new OidCollection();
+        foreach (var usage in extendedUsages)
         {
-            usages.Add(new Oid("1.3.6.1.5.5.7.3.1"));
+            usages.Add(new Oid(usage));
         }
 
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(usages, false));

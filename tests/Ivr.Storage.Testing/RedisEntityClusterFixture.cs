@@ -1,6 +1,9 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Xunit;
 
 namespace Ivr.Storage.Testing;
@@ -77,6 +80,19 @@ public class RedisEntityClusterFixture : IAsyncLifetime
         {
             _silos.Add(silo);
         }
+    }
+
+    /// <summary>The silo-to-silo and Orleans gateway ports of the <paramref name="index"/>th running silo.</summary>
+    public (int SiloPort, int GatewayPort) Endpoints(int index = 0)
+    {
+        IHost silo;
+        lock (_silos)
+        {
+            silo = _silos[index];
+        }
+
+        var endpoints = silo.Services.GetRequiredService<IOptions<EndpointOptions>>().Value;
+        return (endpoints.SiloPort, endpoints.GatewayPort);
     }
 
     /// <summary>Stops every silo gracefully (each leaves the membership table): the cluster is down until <see cref="StartSiloAsync"/>.</summary>

@@ -1,3 +1,4 @@
+using Ivr.Storage.Security.Scopes;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
@@ -93,5 +94,5 @@ internal static class ChangeEndpoints
     }
 
     private static bool Readable(ClaimsPrincipal caller, ChangeEvent change) =>
-        EntityScopes.Allows(caller, EntityOperation.Read, change.Key.Type);
+        EntityScopes.Allows(caller, EntityAccess.Read, change.Key.Type);
 }

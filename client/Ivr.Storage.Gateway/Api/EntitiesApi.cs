@@ -1,3 +1,4 @@
+using Ivr.Storage.Security.Scopes;
 using Ivr.Storage.Gateway.Errors;
 using Ivr.Storage.Gateway.Security;
 
@@ -22,7 +23,7 @@ internal static class EntitiesApi
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         var reads = entity.MapGroup(string.Empty)
-            .AddEndpointFilter(EntityScopeFilter.OnEntityKey(EntityOperation.Read))
+            .AddEndpointFilter(EntityScopeFilter.OnEntityKey(EntityAccess.Read))
             .RequireRateLimiting(GatewayRateLimiting.Reads);
         reads.MapGet(string.Empty, EntityReadEndpoints.GetAsync)
             .WithName("GetEntity").WithSummary("Current payload (or the one in effect at ?asOf=); ETag is the version.")
@@ -42,7 +43,7 @@ internal static class EntitiesApi
             .Produces<Contracts.VerificationResult>();
 
         var writes = entity.MapGroup(string.Empty)
-            .AddEndpointFilter(EntityScopeFilter.OnEntityKey(EntityOperation.Write))
+            .AddEndpointFilter(EntityScopeFilter.OnEntityKey(EntityAccess.Write))
             .RequireRateLimiting(GatewayRateLimiting.Writes)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)

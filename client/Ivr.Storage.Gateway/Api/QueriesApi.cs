@@ -1,3 +1,4 @@
+using Ivr.Storage.Security.Scopes;
 using Ivr.Storage.Gateway.Errors;
 using Ivr.Storage.Gateway.Security;
 
@@ -26,7 +27,7 @@ internal static class QueriesApi
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status504GatewayTimeout);
         queries.MapGet("/entities/{type}", QueryEndpoints.ListAsync)
-            .AddEndpointFilter(EntityScopeFilter.OnRouteType(EntityOperation.Read))
+            .AddEndpointFilter(EntityScopeFilter.OnRouteType(EntityAccess.Read))
             .WithName("ListEntities")
             .WithSummary("Entities of a type: ?contains={json} (payload containment), order=newest|oldest, limit (1-500, default 50), cursor, includeDeleted, minPosition.")
             .Produces<EntityListResponse>();

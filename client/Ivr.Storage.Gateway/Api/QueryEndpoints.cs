@@ -1,3 +1,4 @@
+using Ivr.Storage.Security.Scopes;
 using Ivr.Storage.Client;
 using Ivr.Storage.Contracts;
 using Ivr.Storage.Gateway.Errors;
@@ -54,10 +55,10 @@ internal static class QueryEndpoints
     {
         // Without a type, the page limit and the source facet span every type, so filtering afterwards would
         // return short pages and leak counts: searching all types needs a read scope on all types.
-        var allowed = type is null ? EntityScopes.AllowsEveryType(context.User, EntityOperation.Read) : EntityScopes.Allows(context.User, EntityOperation.Read, type);
+        var allowed = type is null ? EntityScopes.AllowsEveryType(context.User, EntityAccess.Read) : EntityScopes.Allows(context.User, EntityAccess.Read, type);
         if (!allowed)
         {
-            var required = EntityScopes.Required(EntityOperation.Read, type ?? "*");
+            var required = EntityScopes.Required(EntityAccess.Read, type ?? "*");
             throw new GatewayProblemException(StatusCodes.Status403Forbidden, "forbidden", "The caller lacks the scope for this operation",
                 $"Searching {(type is null ? "all types (no ?type=)" : $"type '{type}'")} needs scope '{required}' (or an admin scope covering it).");
         }
@@ -74,7 +75,7 @@ internal static class QueryEndpoints
         var statistics = await WaitingAsync(min, () => readModel.GetStatisticsAsync(min, cancellationToken));
         var position = FeedHeaders.SetReadModelPosition(context.Response, statistics.Position);
         // Every count belongs to exactly one type, so filtering by the caller's read scopes is exact.
-        bool Readable(string type) => EntityScopes.Allows(context.User, EntityOperation.Read, type);
+        bool Readable(string type) => EntityScopes.Allows(context.User, EntityAccess.Read, type);
         return TypedResults.Ok(new StatisticsResponse(
             statistics.EntitiesByType.Where(pair => Readable(pair.Key)).ToDictionary(StringComparer.Ordinal),
             [.. statistics.Hourly.Where(hour => Readable(hour.Type))],

@@ -30,6 +30,11 @@ internal static class EntityProblems
             EntityNotFoundException notFound => With(
                 Problem(StatusCodes.Status404NotFound, "entity-not-found", "The entity or version does not exist", notFound.Message),
                 notFound.Key),
+            // The cluster refused the gateway's own identity: its Security:Callers entry lacks this scope (configuration).
+            AccessDeniedException denied => With(
+                Problem(StatusCodes.Status403Forbidden, "cluster-forbidden", "The storage cluster refused the gateway",
+                    $"The storage cluster does not allow the gateway this operation ({denied.Reason}). Its operators grant the gateway's certificate the scope in the silos' Security:Callers."),
+                key: null, ("requiredScope", denied.RequiredScope ?? "(none: the call itself is reserved)")),
             StoreUnavailableException => With(
                 Problem(StatusCodes.Status503ServiceUnavailable, "store-unavailable", "The storage cluster is unavailable",
                     $"The storage cluster could not be reached. Retry after {options.UnavailableRetryAfterSeconds} seconds; repeat a write with the same Idempotency-Key, so it is applied at most once."),

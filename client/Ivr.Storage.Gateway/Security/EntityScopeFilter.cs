@@ -1,3 +1,4 @@
+using Ivr.Storage.Security.Scopes;
 using Ivr.Storage.Gateway.Errors;
 using Ivr.Storage.Gateway.Http;
 
@@ -9,13 +10,13 @@ namespace Ivr.Storage.Gateway.Security;
 /// <see cref="EntityRoute.Key"/> (parsed here first, reused by the handler), for routes that bind <c>{type}</c>
 /// themselves the route value.
 /// </summary>
-internal sealed class EntityScopeFilter(EntityOperation operation, Func<HttpContext, string> entityType) : IEndpointFilter
+internal sealed class EntityScopeFilter(EntityAccess operation, Func<HttpContext, string> entityType) : IEndpointFilter
 {
     /// <summary>For routes under <c>/entities/{type}/{id}</c>, whose handlers act on <see cref="EntityRoute.Key"/>.</summary>
-    public static EntityScopeFilter OnEntityKey(EntityOperation operation) => new(operation, context => EntityRoute.Key(context).Type);
+    public static EntityScopeFilter OnEntityKey(EntityAccess operation) => new(operation, context => EntityRoute.Key(context).Type);
 
     /// <summary>For routes whose handler binds the route value <c>{type}</c> itself.</summary>
-    public static EntityScopeFilter OnRouteType(EntityOperation operation) =>
+    public static EntityScopeFilter OnRouteType(EntityAccess operation) =>
         new(operation, context => context.Request.RouteValues["type"] as string ?? string.Empty);
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

@@ -78,6 +78,12 @@ internal static class CallPolicy
             return OnChangeStream(context);
         }
 
+        if (declaring.FullName == "Orleans.Runtime.IManagementGrain")
+        {
+            // Cluster statistics and control (activation counts, forced collection): for operators' tools.
+            return CallRequirement.OfAdministrator();
+        }
+
         return ClientInfrastructure.Contains(declaring.FullName ?? string.Empty)
             ? null
             : CallRequirement.SilosOnly(declaring.FullName ?? declaring.Name);

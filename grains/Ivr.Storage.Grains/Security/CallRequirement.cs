@@ -5,11 +5,12 @@ namespace Ivr.Storage.Grains.Security;
 /// <summary>What a grain call needs from a caller (silos may make any call).</summary>
 internal readonly record struct CallRequirement
 {
-    private CallRequirement(EntityAccess access, string? entityType, string? refusal)
+    private CallRequirement(EntityAccess access, string? entityType, string? refusal, bool administration = false)
     {
         Access = access;
         EntityType = entityType;
         Refusal = refusal;
+        Administration = administration;
     }
 
     public EntityAccess Access { get; }
@@ -20,16 +21,23 @@ internal readonly record struct CallRequirement
     /// <summary>Set when no caller may make this call (cluster-internal), saying why.</summary>
     public string? Refusal { get; }
 
+    /// <summary>Whether the call administers the cluster: it needs reading and writing every type (<c>entities:admin:*</c>).</summary>
+    public bool Administration { get; }
+
     public static CallRequirement On(EntityAccess access, string entityType) => new(access, entityType, null);
 
     public static CallRequirement OnEveryType(EntityAccess access) => new(access, null, null);
 
+    public static CallRequirement OfAdministrator() => new(EntityAccess.Write, null, null, administration: true);
+
     public static CallRequirement SilosOnly(string what) => new(EntityAccess.Read, null, $"{what} is reserved to the cluster's silos");
 
     /// <summary>Whether <paramref name="scopes"/> satisfy the requirement.</summary>
-    public bool IsMetBy(IEnumerable<string> scopes) =>
-        Refusal is null && (EntityType is null ? EntityScope.AllowsEveryType(scopes, Access) : EntityScope.Allows(scopes, Access, EntityType));
+    public bool IsMetBy(IReadOnlyCollection<string> scopes) =>
+        Refusal is null && (Administration
+            ? EntityScope.AllowsEveryType(scopes, EntityAccess.Read) && EntityScope.AllowsEveryType(scopes, EntityAccess.Write)
+            : EntityType is null ? EntityScope.AllowsEveryType(scopes, Access) : EntityScope.Allows(scopes, Access, EntityType));
 
     /// <summary>The scope to ask for.</summary>
-    public string RequiredScope => EntityScope.Required(Access, EntityType ?? "*");
+    public string RequiredScope => Administration ? "entities:admin:*" : EntityScope.Required(Access, EntityType ?? "*");
 }

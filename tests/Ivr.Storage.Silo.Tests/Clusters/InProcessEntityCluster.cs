@@ -49,9 +49,8 @@ public sealed class InProcessEntityCluster(short silos) : EntityClusterFixture
         return Cluster.Silos.MaxBy(silo => activations.GetValueOrDefault(silo.SiloAddress))!;
     }
 
-    // Activity propagation as in the silo host and the client library, so a write's trace crosses the silos.
-    protected override void ConfigureSilo(ISiloBuilder silo) => silo.AddActivityPropagation();
-
+    // Activity propagation as in the client library (the silos have it from AddIvrStorageSilo), so a write's trace
+    // crosses the silos.
     protected override void ConfigureClient(IClientBuilder client) =>
         client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = GatewayListRefreshPeriod)
             .AddActivityPropagation();
