@@ -10,6 +10,8 @@ public static partial class ServiceDefaultsExtensions
     private static void ConfigureConsoleLogging(this IHostApplicationBuilder builder)
     {
         var format = builder.Configuration[LoggingFormatKey] ?? (builder.Environment.IsDevelopment() ? "simple" : "json");
+        // Hosts built without the defaults (tests, the benchmark) would otherwise ignore the Logging section's levels.
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         // Scopes carry the trace and span ids (ActivityTrackingOptions), so a log line can be joined to its trace.
         builder.Logging.Configure(options => options.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);

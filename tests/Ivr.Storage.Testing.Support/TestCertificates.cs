@@ -52,12 +52,17 @@ public sealed class TestCertificates
             return Files("foreign-" + name, CreateLeaf(foreign, name, [ClientAuthentication], DateTimeOffset.UtcNow.AddYears(1)));
         });
 
-    /// <summary>A silo certificate of the right shape issued by another CA: a rogue silo or gateway.</summary>
+    /// <summary>
+    /// A silo certificate of the right shape issued by another CA: a rogue silo or gateway. It trusts its own CA and the
+    /// cluster's (public anyway), so it runs and reaches the shared Redis.
+    /// </summary>
     public ClusterTlsOptions ForeignSilo(string name) =>
         Once("foreign-silo/" + name, () =>
         {
             using var foreign = CreateAuthority("Some other CA");
-            return Files("foreign-silo-" + name, CreateLeaf(foreign, name, ServerAndClient, DateTimeOffset.UtcNow.AddYears(1)));
+            var files = Files("foreign-silo-" + name, CreateLeaf(foreign, name, ServerAndClient, DateTimeOffset.UtcNow.AddYears(1)));
+            files.CaPath = Write("foreign-silo-" + name + "-trusts.crt", foreign.ExportCertificatePem() + "\n" + File.ReadAllText(CaPath));
+            return files;
         });
 
     /// <summary>A server-only certificate of the cluster's CA, like the local Redis's and PostgreSQL's.</summary>

@@ -1,7 +1,6 @@
 using Ivr.Storage.Contracts;
 using Ivr.Storage.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Ivr.Storage.Client.Tests.Security;
 
@@ -15,8 +14,8 @@ public sealed class CallerScopeTests(SecuredClusterFixture fixture)
     [Fact]
     public async Task a_worker_scoped_to_call_sessions_writes_them_but_cannot_write_or_read_another_type()
     {
-        using var worker = await fixture.ConnectAsync(SecuredClusterFixture.Worker);
-        var store = worker.Services.GetRequiredService<IEntityStore>();
+        await using var worker = await fixture.ConnectAsync(SecuredClusterFixture.Worker);
+        var store = worker.Store;
         var billing = EntityKey.Create("billing", Guid.NewGuid().ToString("N"));
 
         await store.PutAsync(EntityKey.Create("call-session", Guid.NewGuid().ToString("N")), """{"state":"ringing"}""");
@@ -32,11 +31,11 @@ public sealed class CallerScopeTests(SecuredClusterFixture fixture)
     [Fact]
     public async Task a_reader_of_every_type_cannot_write_any()
     {
-        using var reader = await fixture.ConnectAsync(SecuredClusterFixture.Reader);
+        await using var reader = await fixture.ConnectAsync(SecuredClusterFixture.Reader);
         var key = EntityKey.Create("call-session", Guid.NewGuid().ToString("N"));
 
         var refused = await Assert.ThrowsAsync<AccessDeniedException>(() =>
-            reader.Services.GetRequiredService<IEntityStore>().PutAsync(key, """{"state":"ringing"}"""));
+            reader.Store.PutAsync(key, """{"state":"ringing"}"""));
 
         Assert.Equal("entities:write:call-session", refused.RequiredScope);
         await AssertNeverWrittenAsync(key);
@@ -45,10 +44,10 @@ public sealed class CallerScopeTests(SecuredClusterFixture fixture)
     [Fact]
     public async Task a_worker_cannot_write_under_another_caller_s_name()
     {
-        using var worker = await fixture.ConnectAsync(SecuredClusterFixture.Worker);
+        await using var worker = await fixture.ConnectAsync(SecuredClusterFixture.Worker);
         var key = EntityKey.Create("call-session", Guid.NewGuid().ToString("N"));
 
-        var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => worker.Services.GetRequiredService<IEntityStore>()
+        var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => worker.Store
             .PutAsync(key, """{"state":"ringing"}""", new EntityWriteOptions { Actor = "ivr-storage-gateway" }));
 
         Assert.Contains("may not write as 'ivr-storage-gateway'", refused.Reason, StringComparison.Ordinal);
@@ -58,24 +57,25 @@ public sealed class CallerScopeTests(SecuredClusterFixture fixture)
     [Fact]
     public async Task a_worker_s_writes_are_recorded_under_its_certificate_s_name()
     {
-        using var worker = await fixture.ConnectAsync(SecuredClusterFixture.Worker);
+        await using var worker = await fixture.ConnectAsync(SecuredClusterFixture.Worker);
         var key = EntityKey.Create("call-session", Guid.NewGuid().ToString("N"));
 
-        await worker.Services.GetRequiredService<IEntityStore>().PutAsync(key, """{"state":"ringing"}""");
+        await worker.Store.PutAsync(key, """{"state":"ringing"}""");
 
         var state = await fixture.Admin.GetAsync(key);
         Assert.Equal(SecuredClusterFixture.Worker, state.LastProvenance.Actor);
     }
 
     [Fact]
-    public async Task a_caller_with_a_certificate_of_the_cluster_ca_that_the_silos_do_not_list_is_refused()
+    public async Task a_caller_with_a_certificate_of_the_cluster_ca_that_the_silos_do_not_list_is_refused_from_its_first_call()
     {
-        using var stranger = await fixture.ConnectAsync("stranger");
-        var key = EntityKey.Create("call-session", Guid.NewGuid().ToString("N"));
+        using var logs = new FakeLoggerProvider();
+        using var stranger = fixture.Client(TestCertificates.Shared.Caller("stranger"), logs);
 
-        var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => stranger.Services.GetRequiredService<IEntityStore>().GetAsync(key));
+        // Its first call (the cluster's type manifest) is refused, so it never becomes usable.
+        _ = stranger.StartAsync();
 
-        Assert.Contains("not a configured caller", refused.Reason, StringComparison.Ordinal);
+        await SecuredClusterFixture.AssertRefusalLoggedAsync(logs, "not a configured caller");
     }
 
     private async Task AssertNeverWrittenAsync(EntityKey key) =>

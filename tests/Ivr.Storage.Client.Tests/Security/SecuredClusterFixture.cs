@@ -1,8 +1,10 @@
+using Ivr.Storage.Contracts;
 using Ivr.Storage.Security.Certificates;
 using Ivr.Storage.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Ivr.Storage.Client.Tests.Security;
 
@@ -25,10 +27,10 @@ public sealed class SecuredClusterFixture : RedisEntityClusterFixture
         ["Security:Callers:2:Scopes:0"] = "entities:read:*",
     };
 
-    private IHost? _admin;
+    private ConnectedClient? _admin;
 
     /// <summary>The test caller's store (every scope): to look at what an attack left behind.</summary>
-    public IEntityStore Admin => _admin!.Services.GetRequiredService<IEntityStore>();
+    public IEntityStore Admin => _admin!.Store;
 
     public override async Task InitializeAsync()
     {
@@ -40,8 +42,7 @@ public sealed class SecuredClusterFixture : RedisEntityClusterFixture
     {
         if (_admin is not null)
         {
-            await _admin.StopAsync();
-            _admin.Dispose();
+            await _admin.DisposeAsync();
         }
 
         await base.DisposeAsync();
@@ -72,12 +73,19 @@ public sealed class SecuredClusterFixture : RedisEntityClusterFixture
         return builder.Build();
     }
 
-    /// <summary>A started client as the caller <paramref name="name"/> of the cluster's CA.</summary>
-    public async Task<IHost> ConnectAsync(string name)
+    /// <summary>Waits (bounded) until a client logged a call the silos refused for <paramref name="reason"/>.</summary>
+    public static Task AssertRefusalLoggedAsync(FakeLoggerProvider logs, string reason) =>
+        Eventually.HoldsAsync(
+            () => logs.Collector.GetSnapshot().Any(record => record.Exception is AccessDeniedException denied && denied.Reason.Contains(reason, StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(60),
+            () => $"no refusal for '{reason}' logged; the client logged: {string.Join(" | ", logs.Collector.GetSnapshot().Select(record => record.Message))}");
+
+    /// <summary>A started client as the caller <paramref name="name"/> of the cluster's CA; disposing it stops it.</summary>
+    public async Task<ConnectedClient> ConnectAsync(string name)
     {
         var host = Client(TestCertificates.Shared.Caller(name));
-        await host.StartAsync();
-        return host;
+        await host.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return new ConnectedClient(host);
     }
 }
 
