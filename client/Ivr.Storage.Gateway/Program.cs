@@ -20,6 +20,8 @@ builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.S
     .Validate(options => options.MaxRequestBodyBytes > 0 && options.WritesPerMinute > 0 && options.ReadsPerMinute > 0 && options.UnavailableRetryAfterSeconds > 0
             && options.ChangeStreamPollInterval > TimeSpan.Zero,
         "Gateway:MaxRequestBodyBytes, WritesPerMinute, ReadsPerMinute, UnavailableRetryAfterSeconds and ChangeStreamPollInterval must be positive.")
+    .Validate(options => options.MaxChangeStreamsPerCaller > 0 && options.ChangeStreamMaxLifetime > TimeSpan.Zero && options.ChangeStreamCredentialCheckInterval > TimeSpan.Zero,
+        "Gateway:MaxChangeStreamsPerCaller, ChangeStreamMaxLifetime and ChangeStreamCredentialCheckInterval must be positive.")
     .ValidateOnStart();
 builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewayOptions>>((kestrel, gateway) =>
     kestrel.Limits.MaxRequestBodySize = gateway.Value.MaxRequestBodyBytes);
@@ -33,6 +35,7 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 
 builder.Services.AddGatewaySecurity();
 builder.Services.AddGatewayRateLimiting();
+builder.Services.AddSingleton<ChangeStreamLimiter>();
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer<SecuritySchemesTransformer>());
 
 var app = builder.Build();

@@ -15,6 +15,7 @@ public sealed class JournalMetrics : IDisposable
     private readonly Histogram<double> _appendLatency;
     private readonly Counter<long> _appended;
     private readonly Counter<long> _failed;
+    private readonly Counter<long> _refused;
 
     public JournalMetrics(IMeterFactory meterFactory)
     {
@@ -24,6 +25,7 @@ public sealed class JournalMetrics : IDisposable
         _appendLatency = _meter.CreateHistogram<double>("ivr.journal.append.duration", "s", "From queueing an append to its commit.");
         _appended = _meter.CreateCounter<long>("ivr.journal.appends", "{append}", "Appends committed.");
         _failed = _meter.CreateCounter<long>("ivr.journal.appends.failed", "{append}", "Appends whose group commit failed.");
+        _refused = _meter.CreateCounter<long>("ivr.journal.appends.refused", "{append}", "Appends refused, not attempted, because the group-commit queue was full.");
     }
 
     internal void RecordBatch(List<PendingAppend> batch, int inserted, TimeSpan duration)
@@ -38,6 +40,8 @@ public sealed class JournalMetrics : IDisposable
     }
 
     internal void RecordFailedBatch(int count) => _failed.Add(count);
+
+    internal void RecordRefused() => _refused.Add(1);
 
     public void Dispose() => _meter.Dispose();
 }

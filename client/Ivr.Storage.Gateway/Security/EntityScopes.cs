@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Ivr.Storage.Contracts;
 
 namespace Ivr.Storage.Gateway.Security;
 
@@ -25,6 +26,21 @@ internal static class EntityScopes
         // No entity type is named "*", so only the pattern "*" itself grants it.
         return Scopes(caller).Any(scope => Grants(scope, verb, "*"));
     }
+
+    /// <summary>
+    /// The type patterns the caller may read (types, and prefixes ending in <c>*</c>, as in its scopes), or null when it
+    /// may read every type; for filtering the change feed in the database. Patterns no entity type could match are left out.
+    /// </summary>
+    public static IReadOnlyList<string>? ReadablePatterns(ClaimsPrincipal caller) =>
+        AllowsEveryType(caller, EntityOperation.Read)
+            ? null
+            : Scopes(caller)
+                .Select(scope => scope.Split(':'))
+                .Where(parts => parts is ["entities", "read" or "admin", _])
+                .Select(parts => parts[2])
+                .Where(ChangeFeedFilter.IsTypePattern)
+                .Distinct(StringComparer.Ordinal)
+                .ToArray();
 
     public static string Required(EntityOperation operation, string entityType) =>
         $"entities:{(operation == EntityOperation.Read ? "read" : "write")}:{entityType}";

@@ -16,6 +16,13 @@ namespace Ivr.Storage.Journal.GroupCommit;
 /// queued) split a load of 64 writers into alternating batches of 1 and ~60, each paying a full round trip and commit;
 /// measured on W1, batches were 1 / 11 / 58 rows at p10 / p50 / p90.
 /// </para>
+/// <para>
+/// Back-pressure: the writer holds at most <see cref="JournalOptions.MaxQueuedAppends"/> appends and
+/// <see cref="JournalOptions.MaxQueuedBytes"/> bytes at once, waiting or in flight. When the database is slower than
+/// the writers, an append beyond either bound fails at once with <see cref="StoreUnavailableException"/>, never
+/// attempted, so the caller can retry later; the queue cannot grow until the silo runs out of memory, and an append it
+/// accepted is answered only by its statement's outcome as before.
+/// </para>
 /// </summary>
 internal sealed partial class GroupCommitWriter : IAsyncDisposable
 {
@@ -29,6 +36,10 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
     private readonly int _maxInFlight;
     private int _inFlight;
     private bool _closed;
+
+    // Accepted and not yet answered (waiting or in a statement in flight): what the bounds limit.
+    private int _heldAppends;
+    private long _heldBytes;
 
     public GroupCommitWriter(NpgsqlDataSource dataSource, JournalOptions options, JournalMetrics metrics, ILogger logger)
     {
@@ -51,6 +62,16 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
                 throw new StoreUnavailableException("The journal writer is shutting down; the write was not attempted.");
             }
 
+            // The first append is always accepted, so a bound smaller than one large append cannot refuse it forever.
+            if (_heldAppends > 0 && (_heldAppends >= _options.MaxQueuedAppends || _heldBytes + pending.Bytes > _options.MaxQueuedBytes))
+            {
+                _metrics.RecordRefused();
+                throw new StoreUnavailableException(
+                    $"The journal's write queue is full ({_heldAppends} appends, {_heldBytes} bytes waiting for the database); the write was not attempted. Retry later.");
+            }
+
+            _heldAppends++;
+            _heldBytes += pending.Bytes;
             _waiting.Enqueue(pending);
             batch = TakeDueBatch();
         }
@@ -106,6 +127,13 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
             List<PendingAppend>? another = null;
             lock (_gate)
             {
+                // Every append of the batch has its answer now (FlushAsync or FailAll): it no longer counts as held.
+                _heldAppends -= batch.Count;
+                foreach (var pending in batch)
+                {
+                    _heldBytes -= pending.Bytes;
+                }
+
                 _inFlight--;
                 next = TakeDueBatch();
                 if (next is not null)
