@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Ivr.Storage.Client;
 using Ivr.Storage.Contracts;
@@ -67,6 +68,8 @@ internal static class ChangeEndpoints
             var problem = EntityProblems.Problem(StatusCodes.Status429TooManyRequests, "too-many-streams", "Too many open change streams",
                 $"This caller already has {settings.MaxChangeStreamsPerCaller} change streams open; close one (or wait for one to end) before opening another.");
             problem.Extensions["maxStreams"] = settings.MaxChangeStreamsPerCaller;
+            // Set here: an EventSource accepts only text/event-stream, so the problem-details service (which adds it) declines to write.
+            problem.Extensions["traceId"] = Activity.Current?.TraceId.ToHexString() ?? context.TraceIdentifier;
             return TypedResults.Problem(problem);
         }
 
