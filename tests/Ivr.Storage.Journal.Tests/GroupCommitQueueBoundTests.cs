@@ -25,7 +25,9 @@ public sealed class GroupCommitQueueBoundTests
                 var refused = harness.Journal.AppendAsync(record);
                 // Refused at once, before anything waits: no memory held, no statement, nothing to time out.
                 Assert.True(refused.IsFaulted, "An append beyond the bound must fail at once.");
-                Assert.Contains("was not attempted", (await Assert.ThrowsAsync<StoreUnavailableException>(() => refused)).Message, StringComparison.Ordinal);
+                var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => refused);
+                Assert.True(error.NotAttempted, "A refusal before the database says that the write certainly did not happen.");
+                Assert.Contains("was not attempted", error.Message, StringComparison.Ordinal);
             }
 
             // The lock still holds the first statement: nothing queued was answered, let alone acknowledged.

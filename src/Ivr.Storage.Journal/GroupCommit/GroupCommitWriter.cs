@@ -59,7 +59,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
         {
             if (_closed)
             {
-                throw new StoreUnavailableException("The journal writer is shutting down; the write was not attempted.");
+                throw new StoreUnavailableException("The journal writer is shutting down; the write was not attempted.") { NotAttempted = true };
             }
 
             // The first append is always accepted, so a bound smaller than one large append cannot refuse it forever.
@@ -67,7 +67,10 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
             {
                 _metrics.RecordRefused();
                 throw new StoreUnavailableException(
-                    $"The journal's write queue is full ({_heldAppends} appends, {_heldBytes} bytes waiting for the database); the write was not attempted. Retry later.");
+                    $"The journal's write queue is full ({_heldAppends} appends, {_heldBytes} bytes waiting for the database); the write was not attempted. Retry later.")
+                {
+                    NotAttempted = true,
+                };
             }
 
             _heldAppends++;
