@@ -64,6 +64,8 @@ public sealed class ChangeStreamLimitTests(ReadModelGatewayFixture fixture) : Fe
         using var second = await OpenAsync(type, after, request => request.Headers.Add("X-Api-Key", TestCallers.Reader));
 
         using var third = await SendAsync(type, after, request => request.Headers.Add("X-Api-Key", TestCallers.Reader));
+        // Checked before the body is read: an admitted stream's body never ends.
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
         var problem = await ProblemAsync(third, HttpStatusCode.TooManyRequests, "too-many-streams");
         Assert.Equal(2, problem.GetProperty("maxStreams").GetInt32());
         Assert.True(third.Headers.RetryAfter is not null, "A 429 says when to retry.");
