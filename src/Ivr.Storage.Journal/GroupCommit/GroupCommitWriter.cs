@@ -37,10 +37,6 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
     private int _inFlight;
     private bool _closed;
 
-    // Accepted and not yet answered (waiting or in a statement in flight): what the bounds limit.
-    private int _heldAppends;
-    private long _heldBytes;
-
     public GroupCommitWriter(NpgsqlDataSource dataSource, JournalOptions options, JournalMetrics metrics, ILogger logger)
     {
         _dataSource = dataSource;
@@ -62,19 +58,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
                 throw new StoreUnavailableException("The journal writer is shutting down; the write was not attempted.") { NotAttempted = true };
             }
 
-            // The first append is always accepted, so a bound smaller than one large append cannot refuse it forever.
-            if (_heldAppends > 0 && (_heldAppends >= _options.MaxQueuedAppends || _heldBytes + pending.Bytes > _options.MaxQueuedBytes))
-            {
-                _metrics.RecordRefused();
-                throw new StoreUnavailableException(
-                    $"The journal's write queue is full ({_heldAppends} appends, {_heldBytes} bytes waiting for the database); the write was not attempted. Retry later.")
-                {
-                    NotAttempted = true,
-                };
-            }
-
-            _heldAppends++;
-            _heldBytes += pending.Bytes;
+            Hold(pending);
             _waiting.Enqueue(pending);
             batch = TakeDueBatch();
         }
@@ -130,13 +114,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
             List<PendingAppend>? another = null;
             lock (_gate)
             {
-                // Every append of the batch has its answer now (FlushAsync or FailAll): it no longer counts as held.
-                _heldAppends -= batch.Count;
-                foreach (var pending in batch)
-                {
-                    _heldBytes -= pending.Bytes;
-                }
-
+                Release(batch);
                 _inFlight--;
                 next = TakeDueBatch();
                 if (next is not null)
