@@ -15,23 +15,39 @@ public sealed partial class EntityStore
         CallAsync(Feed, retrySafe: true, grain => grain.Read(after, limit), cancellationToken);
 
     /// <inheritdoc />
+    public Task<ChangePage> ReadAsync(FeedPosition after, int limit, ChangeFeedFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        // Unfiltered reads keep to the original grain method, which silos of every version answer (rolling upgrades).
+        return filter == ChangeFeedFilter.Everything
+            ? ReadAsync(after, limit, cancellationToken)
+            : CallAsync(Feed, retrySafe: true, grain => grain.Read(after, limit, filter), cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<FeedPosition> GetHorizonAsync(CancellationToken cancellationToken = default) =>
         CallAsync(Feed, retrySafe: true, grain => grain.ReadHorizon(), cancellationToken);
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<ChangeEvent> FollowAsync(FeedPosition? after = null, TimeSpan? pollInterval = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ChangeEvent> FollowAsync(FeedPosition? after = null, TimeSpan? pollInterval = null, CancellationToken cancellationToken = default) =>
+        FollowAsync(ChangeFeedFilter.Everything, after, pollInterval, cancellationToken);
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<ChangeEvent> FollowAsync(ChangeFeedFilter filter, FeedPosition? after = null, TimeSpan? pollInterval = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(filter);
         var position = after ?? await GetHorizonAsync(cancellationToken).ConfigureAwait(false);
         while (true)
         {
-            var page = await ReadAsync(position, IChangeFeedGrain.MaxPageSize, cancellationToken).ConfigureAwait(false);
+            var page = await ReadAsync(position, IChangeFeedGrain.MaxPageSize, filter, cancellationToken).ConfigureAwait(false);
             foreach (var change in page.Changes)
             {
                 yield return change;
             }
 
             position = page.Next;
-            if (page.Changes.Count < IChangeFeedGrain.MaxPageSize)
+            // A page cut short by a bound (payload bytes, rows examined for a filter) has more right behind it.
+            if (!page.HasMore && page.Changes.Count < IChangeFeedGrain.MaxPageSize)
             {
                 await Task.Delay(pollInterval ?? DefaultPollInterval, _timeProvider, cancellationToken).ConfigureAwait(false);
             }

@@ -15,6 +15,14 @@ public interface IChangeFeed
     /// <exception cref="EntityValidationException"><paramref name="limit"/> is out of range.</exception>
     Task<ChangePage> ReadAsync(FeedPosition after, int limit = 100, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> changes committed after <paramref name="after"/> that <paramref name="filter"/>
+    /// selects (by type, in the database; with or without payloads). <see cref="ChangePage.Next"/> moves past the rows
+    /// left out, so resume after it, and read again at once while <see cref="ChangePage.HasMore"/>.
+    /// </summary>
+    /// <exception cref="EntityValidationException"><paramref name="limit"/> is out of range or a type pattern is invalid.</exception>
+    Task<ChangePage> ReadAsync(FeedPosition after, int limit, ChangeFeedFilter filter, CancellationToken cancellationToken = default);
+
     /// <summary>A position before every change not yet visible: follow from here to see only what commits from now on.</summary>
     Task<FeedPosition> GetHorizonAsync(CancellationToken cancellationToken = default);
 
@@ -26,6 +34,12 @@ public interface IChangeFeed
     /// change's <see cref="ChangeEvent.Position"/>.
     /// </summary>
     IAsyncEnumerable<ChangeEvent> FollowAsync(FeedPosition? after = null, TimeSpan? pollInterval = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="FollowAsync(FeedPosition?, TimeSpan?, CancellationToken)"/>, only the changes <paramref name="filter"/>
+    /// selects. Rows of other types are skipped in the database and never examined twice.
+    /// </summary>
+    IAsyncEnumerable<ChangeEvent> FollowAsync(ChangeFeedFilter filter, FeedPosition? after = null, TimeSpan? pollInterval = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Consumes the feed under the durable subscription <paramref name="name"/> (<see cref="FeedSubscription.FollowAsync"/>):

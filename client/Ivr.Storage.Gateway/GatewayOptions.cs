@@ -35,4 +35,23 @@ public sealed class GatewayOptions
     /// of the stream. The default value is 250 ms.
     /// </summary>
     public TimeSpan ChangeStreamPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Change streams (<c>/changes/stream</c>) one caller may have open at once; one more is refused with 429 until one
+    /// of them ends. The default value is 4.
+    /// </summary>
+    public int MaxChangeStreamsPerCaller { get; set; } = 4;
+
+    /// <summary>
+    /// Longest a change stream stays open; then it ends and the client reconnects with <c>Last-Event-ID</c> (an
+    /// EventSource does so by itself), authenticating again. The default value is 30 minutes.
+    /// </summary>
+    public TimeSpan ChangeStreamMaxLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// How often an open change stream checks that the API key it was opened with is still configured with the same
+    /// scopes; a stream whose key was removed or changed ends. (A JWT's stream ends at the token's <c>exp</c>.) The
+    /// default value is 30 seconds.
+    /// </summary>
+    public TimeSpan ChangeStreamCredentialCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -21,6 +21,8 @@ builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.S
     .Validate(options => options.MaxRequestBodyBytes > 0 && options.WritesPerMinute > 0 && options.ReadsPerMinute > 0 && options.UnavailableRetryAfterSeconds > 0
             && options.ChangeStreamPollInterval > TimeSpan.Zero && options.MinPositionWaitsPerCaller > 0,
         "Gateway:MaxRequestBodyBytes, WritesPerMinute, ReadsPerMinute, UnavailableRetryAfterSeconds, ChangeStreamPollInterval and MinPositionWaitsPerCaller must be positive.")
+    .Validate(options => options.MaxChangeStreamsPerCaller > 0 && options.ChangeStreamMaxLifetime > TimeSpan.Zero && options.ChangeStreamCredentialCheckInterval > TimeSpan.Zero,
+        "Gateway:MaxChangeStreamsPerCaller, ChangeStreamMaxLifetime and ChangeStreamCredentialCheckInterval must be positive.")
     .ValidateOnStart();
 builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewayOptions>>((kestrel, gateway) =>
     kestrel.Limits.MaxRequestBodySize = gateway.Value.MaxRequestBodyBytes);
@@ -35,6 +37,7 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 builder.Services.AddGatewaySecurity();
 builder.Services.AddGatewayRateLimiting();
 builder.Services.AddSingleton<MinPositionWaits>();
+builder.Services.AddSingleton<ChangeStreamLimiter>();
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer<SecuritySchemesTransformer>());
 
 var app = builder.Build();

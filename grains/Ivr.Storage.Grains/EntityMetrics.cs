@@ -15,6 +15,7 @@ public sealed class EntityMetrics : IDisposable
     private readonly Counter<long> _conflicts;
     private readonly Counter<long> _replays;
     private readonly UpDownCounter<long> _active;
+    private readonly Counter<long> _dropped;
 
     public EntityMetrics(IMeterFactory meterFactory)
     {
@@ -24,6 +25,7 @@ public sealed class EntityMetrics : IDisposable
         _conflicts = _meter.CreateCounter<long>("ivr.entity.conflicts", "{write}", "Writes refused for a concurrency conflict.");
         _replays = _meter.CreateCounter<long>("ivr.entity.idempotent_replays", "{write}", "Writes answered from an earlier write with the same idempotency key.");
         _active = _meter.CreateUpDownCounter<long>("ivr.entity.active", "{grain}", "Active entity grains on this silo.");
+        _dropped = _meter.CreateCounter<long>("ivr.entity.changes.dropped", "{version}", "Committed versions not published on their live change stream because the publisher's queue was full (they are in the change feed).");
     }
 
     internal void Written(string type, ChangeKind kind) =>
@@ -38,6 +40,8 @@ public sealed class EntityMetrics : IDisposable
     internal void Activated() => _active.Add(1);
 
     internal void Deactivated() => _active.Add(-1);
+
+    internal void ChangeDropped(string type) => _dropped.Add(1, new KeyValuePair<string, object?>("entity.type", type));
 
     public void Dispose() => _meter.Dispose();
 }

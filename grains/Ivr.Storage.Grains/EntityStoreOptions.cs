@@ -23,4 +23,12 @@ public sealed class EntityStoreOptions
     /// <c>ivr-changes</c>), after the commit and without delaying the acknowledgement. The default value is true.
     /// </summary>
     public bool PublishChanges { get; set; } = true;
+
+    /// <summary>
+    /// Most bytes of committed versions a silo holds waiting for their change stream (payloads and ids as .NET strings,
+    /// plus a fixed allowance each). Beyond it, and beyond 65,536 versions, newer versions are not published live and are
+    /// counted in <c>ivr.entity.changes.dropped</c>; subscribers catch them up from the change feed, the source of truth.
+    /// The default value is 64 MiB.
+    /// </summary>
+    public long PublishQueueBytes { get; set; } = 64L * 1024 * 1024;
 }

@@ -6,7 +6,10 @@ namespace Ivr.Storage.Journal;
 public interface IEntityJournal
 {
     /// <summary>Appends one version. Returns only after PostgreSQL committed it or refused it.</summary>
-    /// <exception cref="StoreUnavailableException">The database failed or the outcome is unknown.</exception>
+    /// <exception cref="StoreUnavailableException">
+    /// The database failed or the outcome is unknown; or the group-commit queue is full (<see cref="JournalOptions.MaxQueuedAppends"/>,
+    /// <see cref="JournalOptions.MaxQueuedBytes"/>), and the append was not attempted.
+    /// </exception>
     Task<AppendOutcome> AppendAsync(JournalRecord record, CancellationToken cancellationToken = default);
 
     /// <summary>The latest version and the creation time, in one round trip that reads one row per probe; null if never written.</summary>
@@ -19,8 +22,12 @@ public interface IEntityJournal
 
     Task<JournalRecord?> FindByIdempotencyKeyAsync(EntityKey key, string idempotencyKey, CancellationToken cancellationToken = default);
 
-    /// <summary>Versions strictly after (ascending) or before (descending) <paramref name="cursorVersion"/>, at most <paramref name="limit"/>.</summary>
-    Task<IReadOnlyList<JournalRecord>> ReadPageAsync(EntityKey key, long cursorVersion, int limit, bool descending, bool includePayloads, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Versions strictly after (ascending) or before (descending) <paramref name="cursorVersion"/>, at most
+    /// <paramref name="limit"/>; with payloads, fewer when their payloads reach <see cref="JournalOptions.MaxPagePayloadBytes"/>
+    /// (<see cref="JournalPage.ReachedByteBound"/>), but always at least one when there is one.
+    /// </summary>
+    Task<JournalPage> ReadPageAsync(EntityKey key, long cursorVersion, int limit, bool descending, bool includePayloads, CancellationToken cancellationToken = default);
 
     /// <summary>Every version in ascending order, streamed page by page.</summary>
     IAsyncEnumerable<JournalRecord> ReadAllAsync(EntityKey key, CancellationToken cancellationToken = default);

@@ -17,6 +17,7 @@ public sealed class JournalMetrics : IDisposable
     private readonly Counter<long> _failed;
     private readonly UpDownCounter<int> _waiting;
     private readonly UpDownCounter<int> _inFlight;
+    private readonly Counter<long> _refused;
 
     public JournalMetrics(IMeterFactory meterFactory)
     {
@@ -28,6 +29,7 @@ public sealed class JournalMetrics : IDisposable
         _failed = _meter.CreateCounter<long>("ivr.journal.appends.failed", "{append}", "Appends whose group commit failed.");
         _waiting = _meter.CreateUpDownCounter<int>("ivr.journal.appends.waiting", "{append}", "Appends queued for the next group commit.");
         _inFlight = _meter.CreateUpDownCounter<int>("ivr.journal.batches.in_flight", "{statement}", "Group commit statements running.");
+        _refused = _meter.CreateCounter<long>("ivr.journal.appends.refused", "{append}", "Appends refused, not attempted, because the group-commit queue was full.");
     }
 
     // Recorded by the writer under its lock, as its state changes: the sums are its queue and its statements in flight.
@@ -53,6 +55,8 @@ public sealed class JournalMetrics : IDisposable
     }
 
     internal void RecordFailedBatch(int count) => _failed.Add(count);
+
+    internal void RecordRefused() => _refused.Add(1);
 
     public void Dispose() => _meter.Dispose();
 }

@@ -28,4 +28,32 @@ public sealed class JournalOptions
 
     /// <summary>Rows read per round trip when a whole history is streamed (verification). The default value is 500.</summary>
     public int StreamPageSize { get; set; } = 500;
+
+    /// <summary>
+    /// Most payload bytes (UTF-8, as stored) one history or change-feed page carries; the page stops before the version
+    /// that would exceed it, but always holds at least one version. Bounds what one read holds in the silo's memory
+    /// (1000 versions of 1 MiB would otherwise be a gigabyte). The default value is 8 MiB.
+    /// </summary>
+    public long MaxPagePayloadBytes { get; set; } = 8L * 1024 * 1024;
+
+    /// <summary>
+    /// Most journal rows one change-feed page filtered by type examines. A page that reaches it without filling up ends
+    /// there, and its cursor moves past every row examined, so a reader of a rare type pays a bounded cost per page and
+    /// never examines the same rows twice. The default value is 10,000.
+    /// </summary>
+    public int FeedScanLimit { get; set; } = 10_000;
+
+    /// <summary>
+    /// Most appends the group-commit writer holds at once (waiting or in a statement in flight). An append beyond it
+    /// fails at once with <c>StoreUnavailableException</c>, not attempted, instead of growing the silo's memory while the
+    /// database is slow. The default value is 10,000.
+    /// </summary>
+    public int MaxQueuedAppends { get; set; } = 10_000;
+
+    /// <summary>
+    /// Most bytes (payloads and metadata, as held in memory) the group-commit writer holds at once; beyond it appends
+    /// fail like beyond <see cref="MaxQueuedAppends"/>. An append is always accepted while nothing else is held. The
+    /// default value is 128 MiB.
+    /// </summary>
+    public long MaxQueuedBytes { get; set; } = 128L * 1024 * 1024;
 }

@@ -73,34 +73,66 @@ internal static class JournalSql
     public const string FindByIdempotencyKey =
         $"SELECT {Columns} FROM ivr.journal WHERE entity_type = $1 AND entity_id = $2 AND idempotency_key = $3";
 
-    public const string ReadPageAscending =
-        $"SELECT {Columns} FROM ivr.journal WHERE entity_type = $1 AND entity_id = $2 AND version > $3 ORDER BY version LIMIT $4";
+    /// <summary>History page, oldest first, bounded by payload bytes ($5): see <see cref="BoundedHistoryPage"/>.</summary>
+    public static readonly string ReadPageAscending = BoundedHistoryPage("journal.version > $3", "journal.version");
 
     public const string ReadPageAscendingWithoutPayload =
-        $"SELECT {ColumnsWithoutPayload} FROM ivr.journal WHERE entity_type = $1 AND entity_id = $2 AND version > $3 ORDER BY version LIMIT $4";
+        $"SELECT {ColumnsWithoutPayload}, true FROM ivr.journal WHERE entity_type = $1 AND entity_id = $2 AND version > $3 ORDER BY version LIMIT $4";
 
-    public const string ReadPageDescending =
-        $"SELECT {Columns} FROM ivr.journal WHERE entity_type = $1 AND entity_id = $2 AND version < $3 ORDER BY version DESC LIMIT $4";
+    /// <summary>History page, newest first, bounded by payload bytes ($5): see <see cref="BoundedHistoryPage"/>.</summary>
+    public static readonly string ReadPageDescending = BoundedHistoryPage("journal.version < $3", "journal.version DESC");
 
     public const string ReadPageDescendingWithoutPayload =
-        $"SELECT {ColumnsWithoutPayload} FROM ivr.journal WHERE entity_type = $1 AND entity_id = $2 AND version < $3 ORDER BY version DESC LIMIT $4";
+        $"SELECT {ColumnsWithoutPayload}, true FROM ivr.journal WHERE entity_type = $1 AND entity_id = $2 AND version < $3 ORDER BY version DESC LIMIT $4";
 
     /// <summary>
     /// The change feed: rows after a (transaction, position) cursor, only from transactions older than every
     /// transaction still running. Below that horizon nothing can appear any more (holes from rollbacks stay
     /// holes), so a reader never skips a row that commits late and never waits on a hole.
+    /// <para>
+    /// A page examines at most $4 rows after the cursor (<c>scanned</c>; for an unfiltered page $4 is the page's limit)
+    /// and returns those of them whose type matches one of the LIKE patterns $5 (null: every type), at most $3, bounded
+    /// by payload bytes ($7; payloads only when $6). The last row examined comes back with every row (or alone, with
+    /// nulls for the journal columns, when no row matched): that is where the cursor goes when the page did not stop at
+    /// a bound, so rows of other types are never examined twice. Both parts read one snapshot, hence one horizon.
+    /// </para>
     /// The text copy of the transaction id has an alias of its own: ORDER BY prefers output column names, and an
     /// output column named tx_id would sort the feed as text ('1000' before '999'), skipping and repeating rows
     /// whenever transaction ids gain a digit (found by the fault-injection suite).
     /// </summary>
-    public const string ReadFeed =
+    public static readonly string ReadFeed =
         $"""
-        SELECT {Columns}, journal.tx_id::text AS tx_text
-          FROM ivr.journal AS journal
-         WHERE (journal.tx_id, journal.position) > ($1::text::xid8, $2)
-           AND journal.tx_id < pg_snapshot_xmin(pg_current_snapshot())
-         ORDER BY journal.tx_id, journal.position
-         LIMIT $3
+        WITH scanned AS (
+            SELECT journal.tx_id, journal.position, row_number() OVER (ORDER BY journal.tx_id, journal.position) AS examined
+              FROM ivr.journal AS journal
+             WHERE (journal.tx_id, journal.position) > ($1::text::xid8, $2)
+               AND journal.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+             ORDER BY journal.tx_id, journal.position
+             LIMIT $4
+        ),
+        scan_end AS (
+            SELECT scanned.tx_id, scanned.position, scanned.examined FROM scanned ORDER BY scanned.examined DESC LIMIT 1
+        )
+        SELECT {ColumnsOf("page", "CASE WHEN page.fits AND $6 THEN page.payload END")}, page.tx_text, page.fits,
+               scan_end.tx_id::text AS scan_tx, scan_end.position AS scan_position, scan_end.examined
+          FROM scan_end
+          LEFT JOIN LATERAL (
+              SELECT bounded.*, (bounded.rn = 1 OR bounded.running <= $7) AS fits
+                FROM (SELECT journal.*, journal.tx_id::text AS tx_text,
+                             CASE WHEN $6 THEN coalesce(octet_length(journal.payload), 0) ELSE 0 END AS size,
+                             sum(CASE WHEN $6 THEN coalesce(octet_length(journal.payload), 0) ELSE 0 END) OVER w AS running,
+                             row_number() OVER w AS rn
+                        FROM ivr.journal AS journal
+                       WHERE (journal.tx_id, journal.position) > ($1::text::xid8, $2)
+                         AND (journal.tx_id, journal.position) <= (scan_end.tx_id, scan_end.position)
+                         AND journal.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+                         AND ($5::text[] IS NULL OR journal.entity_type LIKE ANY ($5::text[]))
+                      WINDOW w AS (ORDER BY journal.tx_id, journal.position ROWS UNBOUNDED PRECEDING)
+                       ORDER BY journal.tx_id, journal.position
+                       LIMIT $3) AS bounded
+               WHERE bounded.rn <= 2 OR bounded.running - bounded.size <= $7
+          ) AS page ON true
+         ORDER BY page.rn
         """;
 
     /// <summary>The newest committed row in feed order: a backward scan of the feed index that stops after one row.</summary>
@@ -109,4 +141,33 @@ internal static class JournalSql
 
     /// <summary>The oldest transaction still running (or the next to start): everything older is final.</summary>
     public const string ReadFeedHorizon = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text";
+
+    /// <summary>
+    /// A history page with payloads: at most $4 versions of entity ($1, $2) after or before version $3, stopping before
+    /// the version whose payload would take the page's payload bytes beyond $5, except that the first version always
+    /// fits. One more row may follow the last that fits, with <c>fits = false</c> and no payload: it only says that
+    /// the page stopped at the byte bound (the reader drops it). Sizes are the stored text's bytes, read from the
+    /// row without decompressing a TOASTed payload, so versions past the bound are never loaded.
+    /// </summary>
+    private static string BoundedHistoryPage(string after, string order) =>
+        $"""
+        SELECT {ColumnsOf("page", "CASE WHEN page.fits THEN page.payload END")}, page.fits
+          FROM (SELECT bounded.*, (bounded.rn = 1 OR bounded.running <= $5) AS fits
+                  FROM (SELECT journal.*, coalesce(octet_length(journal.payload), 0) AS size,
+                               sum(coalesce(octet_length(journal.payload), 0)) OVER w AS running,
+                               row_number() OVER w AS rn
+                          FROM ivr.journal AS journal
+                         WHERE journal.entity_type = $1 AND journal.entity_id = $2 AND {after}
+                        WINDOW w AS (ORDER BY {order} ROWS UNBOUNDED PRECEDING)
+                         ORDER BY {order}
+                         LIMIT $4) AS bounded
+                 WHERE bounded.rn <= 2 OR bounded.running - bounded.size <= $5) AS page
+         ORDER BY page.rn
+        """;
+
+    /// <summary><see cref="Columns"/>, in that order, of the derived table <paramref name="alias"/>, with the payload given by <paramref name="payload"/>.</summary>
+    private static string ColumnsOf(string alias, string payload) =>
+        $"{alias}.entity_type, {alias}.entity_id, {alias}.version, {alias}.kind, {payload}, {alias}.committed_at, {alias}.source, " +
+        $"{alias}.correlation_id, {alias}.causation_id, {alias}.actor, {alias}.reason, {alias}.idempotency_key, {alias}.request_hash, " +
+        $"{alias}.schema_version, {alias}.tags::text, {alias}.prev_hash, {alias}.hash, {alias}.position";
 }

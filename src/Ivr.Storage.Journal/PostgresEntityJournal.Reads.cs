@@ -37,7 +37,7 @@ public sealed partial class PostgresEntityJournal
         Guard(() => ReadSingleAsync(JournalSql.FindByIdempotencyKey, key, new NpgsqlParameter<string> { TypedValue = idempotencyKey }, cancellationToken), "look up an idempotency key");
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<JournalRecord>> ReadPageAsync(EntityKey key, long cursorVersion, int limit, bool descending, bool includePayloads, CancellationToken cancellationToken = default) =>
+    public Task<JournalPage> ReadPageAsync(EntityKey key, long cursorVersion, int limit, bool descending, bool includePayloads, CancellationToken cancellationToken = default) =>
         Guard(async () =>
         {
             var sql = (descending, includePayloads) switch
@@ -52,14 +52,27 @@ public sealed partial class PostgresEntityJournal
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.Id });
             command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = cursorVersion });
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+            if (includePayloads)
+            {
+                command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = _options.MaxPagePayloadBytes });
+            }
+
             var page = new List<JournalRecord>(Math.Min(limit, 1024));
+            var reachedByteBound = false;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
+                // A row that does not fit is the byte bound's marker (no payload), always the last one.
+                if (!reader.GetBoolean(18))
+                {
+                    reachedByteBound = true;
+                    continue;
+                }
+
                 page.Add(JournalRowReader.Read(reader));
             }
 
-            return (IReadOnlyList<JournalRecord>)page;
+            return new JournalPage(page, reachedByteBound);
         }, "read history");
 
     /// <inheritdoc />
@@ -69,17 +82,17 @@ public sealed partial class PostgresEntityJournal
         while (true)
         {
             var page = await ReadPageAsync(key, after, _options.StreamPageSize, descending: false, includePayloads: true, cancellationToken).ConfigureAwait(false);
-            foreach (var record in page)
+            foreach (var record in page.Records)
             {
                 yield return record;
             }
 
-            if (page.Count < _options.StreamPageSize)
+            if (page.Records.Count < _options.StreamPageSize && !page.ReachedByteBound)
             {
                 yield break;
             }
 
-            after = page[^1].Version;
+            after = page.Records[^1].Version;
         }
     }
 

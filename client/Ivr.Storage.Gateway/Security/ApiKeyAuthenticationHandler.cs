@@ -24,17 +24,7 @@ internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<ApiKeyAuthenti
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(values[0]!));
-        ApiKeyEntry? match = null;
-        foreach (var entry in Options.Keys)
-        {
-            // Visit every entry, so the time taken does not tell which one matched.
-            if (TryHex(entry.Sha256, out var expected) && CryptographicOperations.FixedTimeEquals(presented, expected))
-            {
-                match = entry;
-            }
-        }
-
+        var match = Find(Options.Keys, Hash(values[0]!));
         if (match is null)
         {
             return Task.FromResult(AuthenticateResult.Fail("The API key is not valid."));
@@ -44,6 +34,25 @@ internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<ApiKeyAuthenti
         claims.AddRange(match.Scopes.Select(scope => new Claim(EntityScopes.ClaimType, scope)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+    }
+
+    /// <summary>The SHA-256 of a presented key, as configured entries hold it.</summary>
+    public static byte[] Hash(string presentedKey) => SHA256.HashData(Encoding.UTF8.GetBytes(presentedKey));
+
+    /// <summary>The configured entry whose hash is <paramref name="presented"/>, or null.</summary>
+    public static ApiKeyEntry? Find(IEnumerable<ApiKeyEntry> keys, byte[] presented)
+    {
+        ApiKeyEntry? match = null;
+        foreach (var entry in keys)
+        {
+            // Visit every entry, so the time taken does not tell which one matched.
+            if (TryHex(entry.Sha256, out var expected) && CryptographicOperations.FixedTimeEquals(presented, expected))
+            {
+                match = entry;
+            }
+        }
+
+        return match;
     }
 
     private static bool TryHex(string hex, out byte[] bytes)

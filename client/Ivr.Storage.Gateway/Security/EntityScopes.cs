@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Ivr.Storage.Contracts;
 using Ivr.Storage.Security.Scopes;
 
 namespace Ivr.Storage.Gateway.Security;
@@ -18,6 +19,21 @@ internal static class EntityScopes
     public static bool AllowsEveryType(ClaimsPrincipal caller, EntityAccess access) => EntityScope.AllowsEveryType(Scopes(caller), access);
 
     public static string Required(EntityAccess access, string entityType) => EntityScope.Required(access, entityType);
+
+    /// <summary>
+    /// The type patterns the caller may read (types, and prefixes ending in <c>*</c>, as in its scopes), or null when it
+    /// may read every type; for filtering the change feed in the database. Patterns no entity type could match are left out.
+    /// </summary>
+    public static IReadOnlyList<string>? ReadablePatterns(ClaimsPrincipal caller) =>
+        AllowsEveryType(caller, EntityAccess.Read)
+            ? null
+            : Scopes(caller)
+                .Select(scope => scope.Split(':'))
+                .Where(parts => parts is ["entities", "read" or "admin", _])
+                .Select(parts => parts[2])
+                .Where(ChangeFeedFilter.IsTypePattern)
+                .Distinct(StringComparer.Ordinal)
+                .ToArray();
 
     private static IEnumerable<string> Scopes(ClaimsPrincipal caller) =>
         caller.Claims

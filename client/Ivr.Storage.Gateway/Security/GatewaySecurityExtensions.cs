@@ -21,6 +21,10 @@ internal static class GatewaySecurityExtensions
         // Bound when first used, so configuration added late (tests, environment) is honoured.
         services.AddOptions<ApiKeyAuthenticationOptions>(ApiKeyAuthenticationHandler.SchemeName)
             .Configure<IConfiguration>((options, configuration) => options.Keys = configuration.GetSection("Authentication:ApiKeys").Get<List<ApiKeyEntry>>() ?? []);
+        // Re-read when the configuration reloads: a key removed there stops authenticating new requests, and the
+        // change streams it opened end at their next check (ChangeStreamCredentialCheckInterval).
+        services.AddSingleton<IOptionsChangeTokenSource<ApiKeyAuthenticationOptions>>(provider =>
+            new ConfigurationChangeTokenSource<ApiKeyAuthenticationOptions>(ApiKeyAuthenticationHandler.SchemeName, provider.GetRequiredService<IConfiguration>()));
         services.AddOptions<JwtSettings>().BindConfiguration(JwtSettings.SectionName)
             .Validate(jwt => string.IsNullOrEmpty(jwt.SigningKey) || !string.IsNullOrWhiteSpace(jwt.Issuer),
                 "Authentication:Jwt:SigningKey is set without Authentication:Jwt:Issuer: a symmetric key needs the issuer its tokens must name.")

@@ -1,8 +1,8 @@
-using System.Threading.Channels;
 using Ivr.Storage.Contracts;
 using Ivr.Storage.Journal.Feed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Streams;
 
 namespace Ivr.Storage.Grains.Entity;
@@ -15,15 +15,15 @@ namespace Ivr.Storage.Grains.Entity;
 /// Nothing here is durable, nor needs to be: the change feed is the source of truth, and a subscriber that misses
 /// stream messages catches up from it.
 /// </summary>
-internal sealed partial class ChangePublisher(IServiceProvider services, ILogger<ChangePublisher> logger) : IDisposable
+internal sealed partial class ChangePublisher(IServiceProvider services, IOptions<EntityStoreOptions> options, EntityMetrics metrics, ILogger<ChangePublisher> logger) : IDisposable
 {
-    // Bounded so that a stalled stream cannot take the silo's memory; when full, newer versions are not published
-    // live (subscribers catch up from the feed).
+    // Bounded by count and by bytes (EntityStore:PublishQueueBytes) so that a stalled stream cannot take the silo's
+    // memory; when full, newer versions are not published live (counted in ivr.entity.changes.dropped; subscribers
+    // catch up from the feed).
     private const int Capacity = 64 * 1024;
     private const int MaxBatch = 512;
 
-    private readonly Channel<FeedEntry> _queue = Channel.CreateBounded<FeedEntry>(
-        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+    private readonly ChangeQueue _queue = new(Capacity, options.Value.PublishQueueBytes);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
     private volatile Task? _loop;
@@ -32,13 +32,16 @@ internal sealed partial class ChangePublisher(IServiceProvider services, ILogger
     public void Publish(FeedEntry committed)
     {
         EnsureRunning();
-        _queue.Writer.TryWrite(committed);
+        if (!_queue.TryWrite(committed))
+        {
+            metrics.ChangeDropped(committed.Record.Key.Type);
+        }
     }
 
     // The token source is cancelled, not disposed: a loop starting concurrently may still read its token.
     public void Dispose()
     {
-        _queue.Writer.TryComplete();
+        _queue.Complete();
         _stopping.Cancel();
     }
 
@@ -61,12 +64,11 @@ internal sealed partial class ChangePublisher(IServiceProvider services, ILogger
         var provider = services.GetRequiredService<IClusterClient>().GetStreamProvider(ChangeStreams.ProviderName);
         var streams = new Dictionary<string, IAsyncStream<ChangeEvent>>(StringComparer.Ordinal);
         var batch = new List<FeedEntry>(MaxBatch);
-        var reader = _queue.Reader;
         try
         {
-            while (await reader.WaitToReadAsync(stopping).ConfigureAwait(false))
+            while (await _queue.WaitToReadAsync(stopping).ConfigureAwait(false))
             {
-                while (batch.Count < MaxBatch && reader.TryRead(out var entry))
+                while (batch.Count < MaxBatch && _queue.TryRead(out var entry))
                 {
                     batch.Add(entry);
                 }

@@ -66,20 +66,24 @@ internal sealed partial class EntityGrain
         var headVersion = RequireHead().Latest.Version;
         var cursor = ParseCursor(query.Cursor);
         var items = new List<VersionRecord>(query.PageSize);
+        // A page that stopped at the journal's byte bound is short, yet more versions follow: its cursor continues
+        // right after its last item, exactly like a full page's.
         if (query.NewestFirst)
         {
             var before = Math.Min(cursor ?? long.MaxValue, headVersion + 1);
             var page = await journal.ReadPageAsync(_key, before, query.PageSize, descending: true, query.IncludePayloads);
-            items.AddRange(page.Select(record => record.ToVersionRecord()));
-            var next = page.Count == query.PageSize && page[^1].Version > 1 ? page[^1].Version : (long?)null;
+            items.AddRange(page.Records.Select(record => record.ToVersionRecord()));
+            var stopped = page.Records.Count == query.PageSize || page.ReachedByteBound;
+            var next = stopped && page.Records[^1].Version > 1 ? page.Records[^1].Version : (long?)null;
             return new HistoryPage { Items = items, NextCursor = FormatCursor(next) };
         }
         else
         {
             var after = cursor ?? 0;
             var page = await journal.ReadPageAsync(_key, after, query.PageSize, descending: false, query.IncludePayloads);
-            items.AddRange(page.Where(record => record.Version <= headVersion).Select(record => record.ToVersionRecord()));
-            var next = items.Count == query.PageSize && items[^1].Version < headVersion ? items[^1].Version : (long?)null;
+            items.AddRange(page.Records.Where(record => record.Version <= headVersion).Select(record => record.ToVersionRecord()));
+            var stopped = items.Count == query.PageSize || page.ReachedByteBound;
+            var next = stopped && items.Count > 0 && items[^1].Version < headVersion ? items[^1].Version : (long?)null;
             return new HistoryPage { Items = items, NextCursor = FormatCursor(next) };
         }
     }

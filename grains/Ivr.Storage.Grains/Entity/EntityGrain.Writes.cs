@@ -126,6 +126,12 @@ internal sealed partial class EntityGrain
             {
                 outcome = await journal.AppendAsync(record);
             }
+            catch (StoreUnavailableException ex) when (ex.NotAttempted)
+            {
+                // Refused before the database (the journal's queue is full): nothing happened, the head still holds.
+                LogNotAttempted(logger, _key.Type, ex.Message);
+                throw;
+            }
             catch (StoreUnavailableException ex)
             {
                 // The commit may or may not have happened: this activation's head can no longer be trusted.

@@ -89,4 +89,8 @@ internal sealed partial class EntityGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Entity {EntityType}/{EntityId}: the journal did not confirm version {Version}; deactivating to reload (correlation {CorrelationId})")]
     private static partial void LogUnconfirmed(ILogger logger, Exception exception, string entityType, string entityId, long version, string? correlationId);
+
+    // Debug: under overload every refused write would log, and the journal's counter ivr.journal.appends.refused says it.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A write of {EntityType} was refused before the database: {Reason}")]
+    private static partial void LogNotAttempted(ILogger logger, string entityType, string reason);
 }

@@ -10,18 +10,23 @@ internal sealed class ChangeFeedGrain(IChangeFeedSource feed) : Grain, IChangeFe
 {
     public Task<FeedPosition> ReadHorizon() => feed.ReadHorizonAsync();
 
-    public async Task<ChangePage> Read(FeedPosition after, int limit)
+    public Task<ChangePage> Read(FeedPosition after, int limit) => Read(after, limit, ChangeFeedFilter.Everything);
+
+    public async Task<ChangePage> Read(FeedPosition after, int limit, ChangeFeedFilter filter)
     {
         if (limit is < 1 or > IChangeFeedGrain.MaxPageSize)
         {
             throw new EntityValidationException(ValidationErrorCode.InvalidArgument, "limit", $"limit must be between 1 and {IChangeFeedGrain.MaxPageSize}; got {limit}.");
         }
 
-        var entries = await feed.ReadAsync(after, limit);
+        ArgumentNullException.ThrowIfNull(filter);
+        filter.Validate();
+        var page = await feed.ReadAsync(after, limit, filter);
         return new ChangePage
         {
-            Changes = entries.Select(entry => entry.ToChangeEvent()).ToArray(),
-            Next = entries.Count > 0 ? entries[^1].Position : after,
+            Changes = page.Entries.Select(entry => entry.ToChangeEvent()).ToArray(),
+            Next = page.Next,
+            HasMore = page.HasMore,
         };
     }
 }

@@ -27,10 +27,10 @@ internal static class CallPolicy
             [nameof(IEntityGrain.Diff)] = context => OnEntity(context, EntityAccess.Read),
             [nameof(IEntityGrain.Verify)] = context => OnEntity(context, EntityAccess.Read),
         },
-        // The feed and subscriptions carry every type's versions.
+        // The feed carries every type's versions unless the read names its types; subscriptions follow all of it.
         [typeof(IChangeFeedGrain)] = new()
         {
-            [nameof(IChangeFeedGrain.Read)] = _ => CallRequirement.OnEveryType(EntityAccess.Read),
+            [nameof(IChangeFeedGrain.Read)] = OnFeed,
             [nameof(IChangeFeedGrain.ReadHorizon)] = _ => CallRequirement.OnEveryType(EntityAccess.Read),
         },
         [typeof(ISubscriptionGrain)] = new()
@@ -95,6 +95,20 @@ internal static class CallPolicy
 
     private static CallRequirement OnEntity(IIncomingGrainCallContext context, EntityAccess access) =>
         CallRequirement.On(access, EntityKey.FromGrainKey(context.TargetId.Key.ToString()!).Type);
+
+    /// <summary>A feed read filtered to some types needs reading each of them (a prefix pattern as written); unfiltered, every type.</summary>
+    private static CallRequirement OnFeed(IIncomingGrainCallContext context)
+    {
+        for (var i = 0; i < context.Request.GetArgumentCount(); i++)
+        {
+            if (context.Request.GetArgument(i) is ChangeFeedFilter { Types: { Count: > 0 } types })
+            {
+                return CallRequirement.OnEach(EntityAccess.Read, types);
+            }
+        }
+
+        return CallRequirement.OnEveryType(EntityAccess.Read);
+    }
 
     /// <summary>Subscribing to the change stream of a type is reading that type; other streams are the cluster's.</summary>
     private static CallRequirement OnChangeStream(IIncomingGrainCallContext context)

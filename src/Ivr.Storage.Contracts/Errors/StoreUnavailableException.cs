@@ -11,4 +11,11 @@ public sealed class StoreUnavailableException : EntityStoreException
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// True when the write was refused before it reached the database (the silo's journal write queue was full, or the
+    /// silo was stopping): it certainly did not happen. False when its outcome is unknown. Either way, retrying with
+    /// the same idempotency key is safe.
+    /// </summary>
+    [Id(0)] public bool NotAttempted { get; init; }
 }

@@ -63,7 +63,8 @@ public sealed class ChangeFollower(IGrainFactory grains, Func<ChangeEvent, Task>
                 }
 
                 _checkpoint = page.Next;
-                if (page.Changes.Count < pageSize)
+                // A page cut short by the silo's byte bound has fewer changes than asked for, yet more follow at once.
+                if (!page.HasMore && page.Changes.Count < pageSize)
                 {
                     return applied;
                 }

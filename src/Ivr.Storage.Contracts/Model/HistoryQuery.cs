@@ -7,7 +7,10 @@ public sealed record HistoryQuery
     /// <summary>Largest page size accepted.</summary>
     public const int MaxPageSize = 1000;
 
-    /// <summary>Page size; the default is 100, at most <see cref="MaxPageSize"/>.</summary>
+    /// <summary>
+    /// Most versions on the page; the default is 100, at most <see cref="MaxPageSize"/>. With payloads, a page also
+    /// stops at the silo's byte bound (see <see cref="HistoryPage"/>).
+    /// </summary>
     [Id(0)] public int PageSize { get; init; } = 100;
 
     /// <summary>Oldest first (the default) or newest first.</summary>

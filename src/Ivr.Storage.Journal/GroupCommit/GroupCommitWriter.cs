@@ -16,6 +16,13 @@ namespace Ivr.Storage.Journal.GroupCommit;
 /// queued) split a load of 64 writers into alternating batches of 1 and ~60, each paying a full round trip and commit;
 /// measured on W1, batches were 1 / 11 / 58 rows at p10 / p50 / p90.
 /// </para>
+/// <para>
+/// Back-pressure: the writer holds at most <see cref="JournalOptions.MaxQueuedAppends"/> appends and
+/// <see cref="JournalOptions.MaxQueuedBytes"/> bytes at once, waiting or in flight. When the database is slower than
+/// the writers, an append beyond either bound fails at once with <see cref="StoreUnavailableException"/>, never
+/// attempted, so the caller can retry later; the queue cannot grow until the silo runs out of memory, and an append it
+/// accepted is answered only by its statement's outcome as before.
+/// </para>
 /// </summary>
 internal sealed partial class GroupCommitWriter : IAsyncDisposable
 {
@@ -48,9 +55,10 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
         {
             if (_closed)
             {
-                throw new StoreUnavailableException("The journal writer is shutting down; the write was not attempted.");
+                throw new StoreUnavailableException("The journal writer is shutting down; the write was not attempted.") { NotAttempted = true };
             }
 
+            Hold(pending);
             _waiting.Enqueue(pending);
             _metrics.AppendQueued();
             batch = TakeDueBatch();
@@ -108,6 +116,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
             List<PendingAppend>? another = null;
             lock (_gate)
             {
+                Release(batch);
                 _inFlight--;
                 _metrics.BatchEnded();
                 next = TakeDueBatch();

@@ -5,7 +5,16 @@ namespace Ivr.Storage.Journal.GroupCommit;
 /// <summary>An append waiting for its group commit. Completed with the row's feed position, or null if the row was not inserted.</summary>
 internal sealed class PendingAppend(JournalRecord record)
 {
+    // Provenance, hashes, tags and the objects themselves, roughly: bounded by validation and small beside a payload.
+    private const int FixedAllowance = 512;
+
     public JournalRecord Record { get; } = record;
+
+    /// <summary>
+    /// What the append holds in memory while queued, for <see cref="JournalOptions.MaxQueuedBytes"/>: its payload and id as
+    /// .NET strings (two bytes a character) plus a fixed allowance. An estimate, computed without walking the payload.
+    /// </summary>
+    public long Bytes { get; } = FixedAllowance + (2L * ((record.Payload?.Length ?? 0) + record.Key.Id.Length));
 
     public long EnqueuedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
 

@@ -10,7 +10,10 @@ public static class JournalServiceCollectionExtensions
     /// <summary>Adds the PostgreSQL entity journal, bound to configuration section <c>Journal</c>.</summary>
     public static IServiceCollection AddEntityJournal(this IServiceCollection services)
     {
-        services.AddOptions<JournalOptions>().BindConfiguration(JournalOptions.SectionName);
+        services.AddOptions<JournalOptions>().BindConfiguration(JournalOptions.SectionName)
+            .Validate(
+                options => options.MaxPagePayloadBytes > 0 && options.FeedScanLimit > 0 && options.MaxQueuedAppends > 0 && options.MaxQueuedBytes > 0,
+                "Journal:MaxPagePayloadBytes, FeedScanLimit, MaxQueuedAppends and MaxQueuedBytes must be positive.");
         services.AddMetrics();
         services.AddSingleton<JournalMetrics>();
         services.AddSingleton<JournalDataSource>();

@@ -1,0 +1,8 @@
+namespace Ivr.Storage.Journal;
+
+/// <summary>
+/// A page of one entity's history as the journal reads it. <see cref="ReachedByteBound"/> is true when the page
+/// stopped before the row limit because the next version's payload would have taken it beyond
+/// <see cref="JournalOptions.MaxPagePayloadBytes"/>: more versions follow the last one returned.
+/// </summary>
+public sealed record JournalPage(IReadOnlyList<JournalRecord> Records, bool ReachedByteBound);
