@@ -38,12 +38,16 @@ public sealed class ComposeDevelopmentCertificateTests : IDisposable
                 Assert.Equal(UnixFileMode.UserRead, File.GetUnixFileMode(Path.Combine(directory, "tls.key")));
             }
 
-            var usages = certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>().Single().EnhancedKeyUsages.Cast<System.Security.Cryptography.Oid>().Select(oid => oid.Value).ToList();
-            Assert.Contains("1.3.6.1.5.5.7.3.1", usages);
-            if (consumer is "silo" or "gateway")
+            // The roles the silos read from extended key usages: servers (PostgreSQL, Redis) serve only, a silo serves
+            // and connects, a caller (the gateway) connects only, so none of them can pass for another.
+            var usages = certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>().Single().EnhancedKeyUsages.Cast<System.Security.Cryptography.Oid>().Select(oid => oid.Value).ToHashSet();
+            string[] expected = consumer switch
             {
-                Assert.Contains("1.3.6.1.5.5.7.3.2", usages); // client authentication: mutual TLS
-            }
+                "silo" => ["1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2"],
+                "gateway" => ["1.3.6.1.5.5.7.3.2"],
+                _ => ["1.3.6.1.5.5.7.3.1"],
+            };
+            Assert.True(usages.SetEquals(expected), $"{consumer}: extended key usages {string.Join(", ", usages)}");
         }
 
         foreach (var (name, value) in connectionStrings)
