@@ -24,8 +24,9 @@ internal static class BenchRunner
                 {
                     Console.Error.WriteLine($"round {round + 1}/{options.Repeat}: {scenario.Id}: draining");
                     var drain = await DrainedStart.PrepareAsync(session, scenario.Projection);
+                    var clock = System.Diagnostics.Stopwatch.StartNew();
                     var results = await scenario.Run(new ScenarioContext(session, options, round));
-                    var run = new ScenarioRun(round, scenario.Id, drain, results);
+                    var run = new ScenarioRun(round, scenario.Id, drain, results, clock.Elapsed.TotalSeconds);
                     runs.Add(run);
                     // Each run as soon as it is done: a long run shows its figures on the way.
                     Console.WriteLine(ResultReport.ToTable(run));

@@ -19,14 +19,16 @@ foreach (var option in new Option[] { duration, warmUp, concurrency, smoke, outp
     root.Options.Add(option);
 }
 
-root.Validators.Add(result =>
+repeat.Validators.Add(result =>
 {
-    if (result.GetValue(repeat) < 1)
+    if (result.GetValueOrDefault<int>() < 1)
     {
         result.AddError("--repeat must be at least 1.");
     }
-
-    var unknown = (result.GetValue(scenarios) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+});
+scenarios.Validators.Add(result =>
+{
+    var unknown = (result.GetValueOrDefault<string>() ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .Where(id => !ScenarioCatalog.All.Any(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase))).ToArray();
     if (unknown.Length > 0)
     {

@@ -13,7 +13,7 @@ internal static class ResultReport
     {
         var text = new StringBuilder();
         var drain = run.Drain;
-        text.AppendLine(Invariant, $"round {run.Round + 1}, {run.Scenario}: drained in {drain.TotalSeconds:0.0} s (projection {(drain.Projection ? "on" : "off")}, caught up with {drain.BacklogVersions:N0} versions in {drain.CatchUpSeconds:0.0} s; {drain.ActivationsLeft:N0} activations left; VACUUM {drain.VacuumSeconds:0.0} s, CHECKPOINT {drain.CheckpointSeconds:0.0} s; load average {drain.LoadAverage})");
+        text.AppendLine(Invariant, $"round {run.Round + 1}, {run.Scenario}: ran {run.Seconds:0} s after a drain of {drain.TotalSeconds:0.0} s (projection {(drain.Projection ? "on" : "off")}, caught up with {drain.BacklogVersions:N0} versions in {drain.CatchUpSeconds:0.0} s; {drain.ActivationsLeft:N0} activations left; VACUUM {drain.VacuumSeconds:0.0} s, CHECKPOINT {drain.CheckpointSeconds:0.0} s; load average {drain.LoadAverage})");
         text.AppendLine(Invariant, $"{"id",-4} {"run",-44} {"conc",4} {"ops",9} {"ops/s",10} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"cpu us/op",9} {"(gen/silo/pg)",15}");
         foreach (var result in run.Results)
         {
