@@ -7,7 +7,7 @@ namespace Ivr.Storage.Benchmarks.Harness;
 /// Brings a session to the same quiet state before each scenario, so that no scenario pays for work an earlier one
 /// left behind (issue 24: F1 after H1 and A1 measured their 200,000-version backlog, not the steady state):
 /// the projection, if it ran, catches up with the journal; every idle grain activation is collected and the silo's
-/// heap compacted; the projection is left running or stopped as the scenario wants (started, it catches up again);
+/// heap compacted; idle database connections closed; the projection is left running or stopped as the scenario wants (started, it catches up again);
 /// VACUUM (ANALYZE) leaves autovacuum nothing urgent; a CHECKPOINT writes every dirty buffer, so the next checkpoint
 /// starts from zero. Each measured run then warms up on its own (<see cref="BenchOptions.WarmUp"/>).
 /// </summary>
@@ -38,6 +38,10 @@ internal static class DrainedStart
         }
 
         await probe.CollectAndMeasureHeap();
+        // Idle pooled connections of earlier runs (64 per raw baseline, the ADO.NET storage's in the silo) would
+        // otherwise stay for Npgsql's idle lifetime, and T1's second session needs their slots.
+        session.Owner.Clear();
+        await probe.ClearConnectionPools();
         var vacuumSeconds = await TimeAsync(session, "VACUUM (ANALYZE)");
         var checkpointSeconds = await CheckpointAsync(session);
         return new DrainReport(projection, backlog, catchUpSeconds, activations, vacuumSeconds, checkpointSeconds, total.Elapsed.TotalSeconds, MachineLoad.LoadAverage());

@@ -1,5 +1,6 @@
 using System.Runtime;
 using Ivr.Storage.Contracts;
+using Npgsql;
 using Orleans.Core.Internal;
 
 namespace Ivr.Storage.Benchmarks.Silo;
@@ -23,6 +24,12 @@ internal sealed class BenchProbeGrain : Grain, IBenchProbeGrain
         var management = GrainFactory.GetGrain<IManagementGrain>(0);
         await management.ForceActivationCollection(TimeSpan.Zero);
         return await management.GetTotalActivationCount();
+    }
+
+    public Task ClearConnectionPools()
+    {
+        NpgsqlConnection.ClearAllPools();
+        return Task.CompletedTask;
     }
 
     // The projection grain's timer keeps it alive; deactivating it is the only way to stop it (ReadModel:Enabled is

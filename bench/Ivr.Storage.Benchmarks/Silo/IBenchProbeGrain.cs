@@ -14,6 +14,9 @@ public interface IBenchProbeGrain : IGrainWithIntegerKey
     /// <summary>Deactivates every idle activation (earlier scenarios' entities); returns how many activations remain.</summary>
     Task<int> CollectActivations();
 
+    /// <summary>Closes the idle connections of the silo's connection-string pools (the ADO.NET storage baseline's).</summary>
+    Task ClearConnectionPools();
+
     /// <summary>Deactivates the read-model projection grain; nothing starts it again until someone calls it.</summary>
     Task StopProjection();
 
