@@ -47,6 +47,9 @@ internal sealed class LocalClusterScript : IAsyncDisposable
 
     public Task<(int ExitCode, string Output)> StopAsync() => RunAsync(StopTimeout, "stop");
 
+    /// <summary>deploy/local/worker.sh against this cluster: the sample worker as the development caller ivr-sample-worker.</summary>
+    public Task<(int ExitCode, string Output)> RunSampleWorkerAsync() => RunScriptAsync("worker.sh", StartTimeout);
+
     /// <summary>Every pid file the script wrote (name → pid; the file holds "pid assembly").</summary>
     public IReadOnlyDictionary<string, int> PidFiles()
     {
@@ -105,7 +108,10 @@ internal sealed class LocalClusterScript : IAsyncDisposable
 
     private string LogDirectory => Path.Combine(_directory, "logs");
 
-    private async Task<(int ExitCode, string Output)> RunAsync(TimeSpan timeout, params string[] arguments)
+    private Task<(int ExitCode, string Output)> RunAsync(TimeSpan timeout, params string[] arguments) =>
+        RunScriptAsync("cluster.sh", timeout, arguments);
+
+    private async Task<(int ExitCode, string Output)> RunScriptAsync(string script, TimeSpan timeout, params string[] arguments)
     {
         var start = new ProcessStartInfo("bash")
         {
@@ -114,7 +120,7 @@ internal sealed class LocalClusterScript : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(TestPaths.RepositoryRoot, "deploy", "local", "cluster.sh"));
+        start.ArgumentList.Add(Path.Combine(TestPaths.RepositoryRoot, "deploy", "local", script));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -136,7 +142,7 @@ internal sealed class LocalClusterScript : IAsyncDisposable
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"cluster.sh {string.Join(' ', arguments)} did not finish within {timeout}:\n{await output}{await errors}\n{Logs()}");
+            throw new TimeoutException($"{script} {string.Join(' ', arguments)} did not finish within {timeout}:\n{await output}{await errors}\n{Logs()}");
         }
 
         return (process.ExitCode, await output + await errors);

@@ -5,7 +5,8 @@ namespace Ivr.Storage.Silo.Tests.Clusters;
 
 /// <summary>
 /// deploy/local/cluster.sh for real: three silo processes and the HTTP gateway on Redis clustering, writes through the
-/// gateway while one silo gets SIGTERM, not one failed request, and after <c>stop</c> no process of the cluster left.
+/// gateway while one silo gets SIGTERM, not one failed request, worker.sh's sample worker served, and after <c>stop</c>
+/// no process of the cluster left.
 /// </summary>
 public sealed class LocalClusterScriptTests(ITestOutputHelper output)
 {
@@ -60,6 +61,11 @@ public sealed class LocalClusterScriptTests(ITestOutputHelper output)
             await JournalChains.AssertHoldExactlyAsync(EntityType, run, load.Acknowledged);
             await LatestVersions.AssertReadBackAsync(load.Acknowledged, GatewayWrites.Get(http, EntityType));
         }
+
+        // The README's "same from .NET": worker.sh finds this cluster and speaks as the development caller.
+        var worker = await cluster.RunSampleWorkerAsync();
+        Assert.True(worker.ExitCode == 0, $"worker.sh exited with {worker.ExitCode}:\n{worker.Output}");
+        Assert.Contains("verify -> valid, 3 versions checked", worker.Output, StringComparison.Ordinal);
 
         var stopped = await cluster.StopAsync();
         output.WriteLine(stopped.Output);
