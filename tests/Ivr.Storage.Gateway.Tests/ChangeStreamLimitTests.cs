@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.ServerSentEvents;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ivr.Storage.Gateway.Tests;
 
@@ -90,14 +93,21 @@ public sealed class ChangeStreamLimitTests(ReadModelGatewayFixture fixture) : Fe
     }
 
     [Fact]
-    public async Task a_stream_opened_with_a_token_that_expires_in_two_seconds_ends_by_itself()
+    public async Task a_stream_opened_with_a_token_that_expires_ends_by_itself_when_the_token_does()
     {
         var (type, after) = await WriteAsync();
-        var token = TestTokens.Create("entities:read:*", clientId: "expiring-" + NewId(), lifetime: TimeSpan.FromSeconds(2));
+        // The stream's clock is the gateway's TimeProvider: the token expires when the test moves that clock past it,
+        // not when a busy machine happens to be slow (a 2 s real lifetime once ran out before the first event).
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var gateway = _gateway.WithWebHostBuilder(builder => builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(clock)));
+        using var client = OnKestrel(gateway);
+        var lifetime = TimeSpan.FromMinutes(5);
+        var token = TestTokens.Create("entities:read:*", clientId: "expiring-" + NewId(), lifetime: lifetime);
 
-        using var stream = await OpenAsync(type, after, request => request.Headers.Authorization = new("Bearer", token));
-
+        using var stream = await OpenAsync(type, after, request => request.Headers.Authorization = new("Bearer", token), client);
         Assert.Equal(type, await FirstEventTypeAsync(stream));
+
+        clock.Advance(lifetime + TimeSpan.FromSeconds(1));
         await AssertEndsAsync(stream);
     }
 
@@ -119,12 +129,19 @@ public sealed class ChangeStreamLimitTests(ReadModelGatewayFixture fixture) : Fe
     public async Task a_stream_ends_after_its_maximum_lifetime()
     {
         var (type, after) = await WriteAsync();
-        await using var shortLived = _gateway.WithWebHostBuilder(builder => builder.UseSetting("Gateway:ChangeStreamMaxLifetime", "00:00:01"));
+        // As above, the gateway's clock decides, moved by the test: no real lifetime to race on a busy machine.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var shortLived = _gateway.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Gateway:ChangeStreamMaxLifetime", "00:10:00");
+            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(clock));
+        });
         using var client = OnKestrel(shortLived);
 
         using var stream = await OpenAsync(type, after, request => request.Headers.Add("X-Api-Key", TestCallers.Reader), client);
-
         Assert.Equal(type, await FirstEventTypeAsync(stream));
+
+        clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
         await AssertEndsAsync(stream);
     }
 
