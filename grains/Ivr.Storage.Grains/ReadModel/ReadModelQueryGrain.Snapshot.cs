@@ -1,6 +1,7 @@
 using Ivr.Storage.Contracts;
 using Ivr.Storage.Journal;
 using Ivr.Storage.Json;
+using Ivr.Storage.ReadModel;
 using Npgsql;
 
 namespace Ivr.Storage.Grains.ReadModel;

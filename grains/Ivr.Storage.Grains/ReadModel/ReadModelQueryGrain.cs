@@ -4,6 +4,7 @@ using Ivr.Storage.Contracts;
 using Ivr.Storage.Journal;
 using Ivr.Storage.Journal.Feed;
 using Ivr.Storage.Json;
+using Ivr.Storage.ReadModel;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
