@@ -4,83 +4,54 @@ using Ivr.Storage.Benchmarks.Scenarios;
 
 namespace Ivr.Storage.Benchmarks;
 
-/// <summary>Runs the chosen scenarios in one session and reports them.</summary>
+/// <summary>
+/// Runs the chosen scenarios in one session, <see cref="BenchOptions.Repeat"/> times in rotated order, each from a
+/// drained start (<see cref="DrainedStart"/>), and reports every run and the spread over the rounds.
+/// </summary>
 internal static class BenchRunner
 {
     public static async Task<int> RunAsync(BenchOptions options)
     {
-        var results = new List<Comparison>();
+        var chosen = ScenarioCatalog.Select(options.Scenarios);
+        var runs = new List<ScenarioRun>();
         string database;
         await using (var session = await BenchSession.StartAsync())
         {
             database = session.Database.Name;
-            var context = new ScenarioContext(session, options);
-            // R1 reads what W1 wrote, so asking for R1 runs W1 too.
-            if (options.Scenarios.Contains("W1") || options.Scenarios.Contains("R1"))
+            for (var round = 0; round < options.Repeat; round++)
             {
-                results.AddRange(await Report(WriteScenarios.RunW1Async(context)));
-            }
-
-            if (options.Scenarios.Contains("W2"))
-            {
-                results.Add(await Report(WriteScenarios.RunW2Async(context)));
-            }
-
-            if (options.Scenarios.Contains("R1"))
-            {
-                results.Add(await Report(ReadScenarios.RunR1Async(context)));
-            }
-
-            if (options.Scenarios.Contains("H1"))
-            {
-                results.Add(await Report(HistoryScenarios.RunH1Async(context)));
-            }
-
-            if (options.Scenarios.Contains("A1"))
-            {
-                results.Add(await Report(HistoryScenarios.RunA1Async(context)));
-            }
-
-            if (options.Scenarios.Contains("F1"))
-            {
-                results.Add(await Report(FeedScenarios.RunF1Async(context)));
-            }
-
-            if (options.Scenarios.Contains("G1"))
-            {
-                results.AddRange(await Report(GatewayScenarios.RunG1Async(context)));
-            }
-
-            if (options.Scenarios.Contains("RB"))
-            {
-                results.Add(await Report(FeedScenarios.RunRebuildAsync(context)));
-            }
-
-            if (options.Scenarios.Contains("M1"))
-            {
-                results.Add(await Report(MemoryScenario.RunM1Async(context)));
+                foreach (var scenario in ScenarioCatalog.Rotated(chosen, round))
+                {
+                    Console.Error.WriteLine($"round {round + 1}/{options.Repeat}: {scenario.Id}: draining");
+                    var drain = await DrainedStart.PrepareAsync(session, scenario.Projection);
+                    var clock = System.Diagnostics.Stopwatch.StartNew();
+                    var results = await scenario.Run(new ScenarioContext(session, options, round));
+                    var run = new ScenarioRun(round, scenario.Id, drain, results, clock.Elapsed.TotalSeconds);
+                    runs.Add(run);
+                    // Each run as soon as it is done: a long run shows its figures on the way.
+                    Console.WriteLine(ResultReport.ToTable(run));
+                }
             }
         }
 
+        var spread = SpreadRow.Summarize(runs);
         Console.WriteLine();
-        Console.WriteLine(ResultReport.ToTable(results));
-        await ResultReport.WriteJsonAsync(options.OutputPath, results, new Dictionary<string, string>
+        Console.WriteLine($"Spread over {options.Repeat} round(s), order rotated each round (ratio, ours ops/s, ours p99 and baseline ops/s as min/median/max):");
+        Console.WriteLine(ResultReport.ToSpreadTable(spread));
+        await ResultReport.WriteJsonAsync(options.OutputPath, runs, spread, new Dictionary<string, string>
         {
             ["date"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
             ["machine"] = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}",
+            ["loadAverage"] = MachineLoad.LoadAverage(),
             ["durationSeconds"] = options.Duration.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+            ["warmUpSeconds"] = options.WarmUp.TotalSeconds.ToString(CultureInfo.InvariantCulture),
             ["concurrency"] = options.Concurrency.ToString(CultureInfo.InvariantCulture),
+            ["repeat"] = options.Repeat.ToString(CultureInfo.InvariantCulture),
+            ["scenarios"] = string.Join(",", chosen.Select(s => s.Id)),
             ["smoke"] = options.Smoke.ToString(),
             ["database"] = database,
         });
-        Console.WriteLine($"JSON: {Path.GetFullPath(options.OutputPath)}");
+        Console.WriteLine($"JSON: {Path.GetFullPath(options.OutputPath)}   load average at the end: {MachineLoad.LoadAverage()}");
         return 0;
-    }
-
-    private static async Task<T> Report<T>(Task<T> scenario)
-    {
-        var result = await scenario;
-        Console.WriteLine($"done: {(result is Comparison c ? c.Id : string.Join(", ", ((IEnumerable<Comparison>)result!).Select(x => x.Id)))}");
-        return result;
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Ivr.Storage.Benchmarks;
 using Ivr.Storage.Benchmarks.Harness;
+using Ivr.Storage.Benchmarks.Scenarios;
 using Ivr.Storage.Benchmarks.Silo;
 
 var duration = new Option<int>("--duration") { Description = "Seconds each timed run lasts.", DefaultValueFactory = _ => 10 };
@@ -8,14 +9,32 @@ var warmUp = new Option<int>("--warmup") { Description = "Seconds of unmeasured 
 var concurrency = new Option<int>("--concurrency") { Description = "Callers (and baseline connections) for the concurrent scenarios.", DefaultValueFactory = _ => 64 };
 var smoke = new Option<bool>("--smoke") { Description = "Seconds-long run of every scenario with small data, to keep the harness from rotting; targets are printed, not enforced." };
 var output = new Option<string>("--output") { Description = "Where to write the JSON results.", DefaultValueFactory = _ => "bench-results.json" };
-var scenarios = new Option<string>("--scenarios") { Description = "Comma-separated subset of W1,W2,R1,H1,A1,F1,G1,RB,M1.", DefaultValueFactory = _ => "W1,W2,R1,H1,A1,F1,G1,RB,M1" };
+var scenarios = new Option<string>("--scenarios") { Description = $"Comma-separated subset of {ScenarioCatalog.Ids}.", DefaultValueFactory = _ => ScenarioCatalog.Ids };
+var repeat = new Option<int>("--repeat") { Description = "Rounds: the chosen scenarios run this many times, the order rotated each round; the report gives min/median/max of every figure.", DefaultValueFactory = _ => 1 };
 var rebuildVersions = new Option<int>("--rebuild-versions") { Description = "Journal versions the RB scenario rebuilds from.", DefaultValueFactory = _ => 1_000_000 };
 
 var root = new RootCommand("IVR.Storage benchmark harness: every scenario beside its baseline, measured in the same run.");
-foreach (var option in new Option[] { duration, warmUp, concurrency, smoke, output, scenarios, rebuildVersions })
+foreach (var option in new Option[] { duration, warmUp, concurrency, smoke, output, scenarios, repeat, rebuildVersions })
 {
     root.Options.Add(option);
 }
+
+repeat.Validators.Add(result =>
+{
+    if (result.GetValueOrDefault<int>() < 1)
+    {
+        result.AddError("--repeat must be at least 1.");
+    }
+});
+scenarios.Validators.Add(result =>
+{
+    var unknown = (result.GetValueOrDefault<string>() ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Where(id => !ScenarioCatalog.All.Any(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase))).ToArray();
+    if (unknown.Length > 0)
+    {
+        result.AddError($"Unknown scenario(s) {string.Join(", ", unknown)}; known: {ScenarioCatalog.Ids}.");
+    }
+});
 
 root.SetAction((parse, _) => BenchRunner.RunAsync(new BenchOptions
 {
@@ -25,6 +44,7 @@ root.SetAction((parse, _) => BenchRunner.RunAsync(new BenchOptions
     Smoke = parse.GetValue(smoke),
     OutputPath = parse.GetValue(output)!,
     RebuildVersions = parse.GetValue(rebuildVersions),
+    Repeat = parse.GetValue(repeat),
     Scenarios = parse.GetValue(scenarios)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase),
 }));
 

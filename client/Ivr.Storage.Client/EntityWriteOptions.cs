@@ -8,7 +8,12 @@ namespace Ivr.Storage.Client;
 /// </summary>
 public sealed record EntityWriteOptions
 {
-    /// <summary>The version the entity must be at; the default is <see cref="ExpectedVersion.Any"/>.</summary>
+    /// <summary>
+    /// The version the entity must be at: <see cref="ExpectedVersion.Any"/> (the default), <see cref="ExpectedVersion.Exists"/>
+    /// (any version of a live entity), <see cref="ExpectedVersion.NotExists"/> or <see cref="ExpectedVersion.Exactly"/>.
+    /// The entity's grain checks it as it writes; when it does not hold the write fails with
+    /// <see cref="ConcurrencyConflictException"/> and writes nothing.
+    /// </summary>
     public ExpectedVersion Expected { get; init; } = ExpectedVersion.Any;
 
     /// <summary>Makes the write safe to repeat. When null the client adds a new GUID (unless that is switched off).</summary>

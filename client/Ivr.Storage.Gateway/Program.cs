@@ -17,14 +17,14 @@ builder.AddServiceDefaults();
 // database credentials. With Management:Url set, both and /metrics are served on that port only.
 builder.Services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: [ServiceDefaultsExtensions.ReadyTag]);
 
-builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName)
+builder.Services.AddOptions<HttpGatewayOptions>().BindConfiguration(HttpGatewayOptions.SectionName)
     .Validate(options => options.MaxRequestBodyBytes > 0 && options.WritesPerMinute > 0 && options.ReadsPerMinute > 0 && options.UnavailableRetryAfterSeconds > 0
             && options.ChangeStreamPollInterval > TimeSpan.Zero && options.MinPositionWaitsPerCaller > 0,
         "Gateway:MaxRequestBodyBytes, WritesPerMinute, ReadsPerMinute, UnavailableRetryAfterSeconds, ChangeStreamPollInterval and MinPositionWaitsPerCaller must be positive.")
     .Validate(options => options.MaxChangeStreamsPerCaller > 0 && options.ChangeStreamMaxLifetime > TimeSpan.Zero && options.ChangeStreamCredentialCheckInterval > TimeSpan.Zero,
         "Gateway:MaxChangeStreamsPerCaller, ChangeStreamMaxLifetime and ChangeStreamCredentialCheckInterval must be positive.")
     .ValidateOnStart();
-builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewayOptions>>((kestrel, gateway) =>
+builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<HttpGatewayOptions>>((kestrel, gateway) =>
     kestrel.Limits.MaxRequestBodySize = gateway.Value.MaxRequestBodyBytes);
 builder.Services.AddIvrStorageClient(builder.Configuration);
 

@@ -98,13 +98,31 @@ init_postgres() {
     printf "include_if_exists = 'ivr-storage.conf'\n" >>"$IVR_PG_DIR/postgresql.conf"
     log "initialised PostgreSQL cluster in $IVR_PG_DIR"
   fi
-  local conf
+  local conf ram_mb shared_buffers_mb
+  ram_mb="$(machine_memory_mb)"
+  # A quarter of the memory, the usual start for a database server, within 128 MB..1 GB: the index pages a
+  # benchmark's writes touch (a few hundred MB per million journal versions) fit, and the rest stays with the page
+  # cache and the .NET processes (silos, test hosts) that share this machine. deploy/README.md says why for each line.
+  shared_buffers_mb=$((ram_mb / 4))
+  ((shared_buffers_mb >= 128)) || shared_buffers_mb=128
+  ((shared_buffers_mb <= 1024)) || shared_buffers_mb=1024
   conf="$(cat <<EOF
 listen_addresses = '127.0.0.1'
 port = $IVR_PG_PORT
 unix_socket_directories = '$IVR_PG_SOCKET_DIR'
 max_connections = 300
-shared_buffers = 256MB
+# Sized for this machine ($ram_mb MB of memory); why each value: deploy/README.md, "PostgreSQL settings".
+# The same server serves our path and the benchmark's raw baselines, so both run under these settings.
+shared_buffers = ${shared_buffers_mb}MB
+effective_cache_size = $((ram_mb / 2))MB
+wal_buffers = 16MB
+max_wal_size = 4GB
+min_wal_size = 1GB
+checkpoint_timeout = 15min
+checkpoint_completion_target = 0.9
+log_checkpoints = on
+log_lock_waits = on
+log_autovacuum_min_duration = 1s
 # The change feed waits for the oldest running transaction in the cluster (README, "Change feed").
 idle_in_transaction_session_timeout = '1min'
 # TLS with a certificate of the development CA (certs.sh): clients use SSL Mode=VerifyFull.
@@ -124,18 +142,36 @@ EOF
   pg_ready || PG_CONF_CHANGED=0
 }
 
-# A running server rereads its configuration; settings that only a restart applies are named.
+# The memory PostgreSQL may count on: the machine's, or the container's limit when that is lower.
+machine_memory_mb() {
+  local total_kb limit
+  total_kb="$(awk '/^MemTotal:/ {print $2}' /proc/meminfo)"
+  limit="$(cat /sys/fs/cgroup/memory.max 2>/dev/null || true)"
+  if [[ $limit =~ ^[0-9]+$ ]] && ((limit / 1024 < total_kb)); then
+    total_kb=$((limit / 1024))
+  fi
+  printf '%s\n' "$((total_kb / 1024))"
+}
+
+# A running server rereads its configuration. Settings that only a restart applies (shared_buffers, wal_buffers,
+# max_connections...) get one: the server belongs to this state dir and was started by this script, so it is
+# restarted (fast mode: open sessions are cut, as stop-services.sh does) instead of running on the old values.
 apply_changed_settings() {
   [[ ${PG_CONF_CHANGED:-0} == 1 ]] || return 0
   as_pg "$PG_BIN/pg_ctl" -D "$IVR_PG_DIR" reload >/dev/null
   local pending
   pending="$(psql_as postgres "$PG_SUPERUSER_PASSWORD" -d postgres -tAc \
     "SELECT string_agg(name, ', ') FROM pg_settings WHERE pending_restart")"
-  if [[ -n $pending ]]; then
-    warn "PostgreSQL settings changed ($pending); restart to apply: deploy/local/stop-services.sh && deploy/local/services.sh"
-  else
+  if [[ -z $pending ]]; then
     log "PostgreSQL reloaded its settings"
+    return 0
   fi
+  log "restarting PostgreSQL to apply $pending (connections to 127.0.0.1:$IVR_PG_PORT are cut)"
+  as_pg "$PG_BIN/pg_ctl" -D "$IVR_PG_DIR" -l "$IVR_LOG_DIR/postgresql.log" -m fast -w -t 60 restart >/dev/null ||
+    { tail -n 20 "$IVR_LOG_DIR/postgresql.log" >&2; die "PostgreSQL did not restart; log: $IVR_LOG_DIR/postgresql.log"; }
+  local i
+  for ((i = 0; i < 30; i++)); do pg_ready && return 0; sleep 1; done
+  die "PostgreSQL does not answer on 127.0.0.1:$IVR_PG_PORT after the restart; log: $IVR_LOG_DIR/postgresql.log"
 }
 
 # Copies $1 into the data dir as $2 (mode $3, owned by the server's user) when it differs; returns 1 if unchanged.

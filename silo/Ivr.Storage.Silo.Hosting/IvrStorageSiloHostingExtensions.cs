@@ -66,7 +66,7 @@ public static class IvrStorageSiloHostingExtensions
                 storage.Invariant = "Npgsql";
                 storage.ConnectionString = journal;
             });
-            silo.AddEntityStore();
+            silo.AddEntityGrains();
             // A caller's trace continues into the grain and its journal statement.
             silo.AddActivityPropagation();
         });

@@ -31,18 +31,15 @@ public sealed partial class PostgresEntityJournal : IEntityJournal, IAsyncDispos
             return new AppendOutcome.Committed(position);
         }
 
-        // The row hit a unique key. A used idempotency key takes precedence: the request may be a retry of a
-        // write that committed, whatever version it now expects.
-        if (record.IdempotencyKey is { } idempotencyKey)
+        // The row hit a unique key, and ON CONFLICT DO NOTHING does not say which. A taken idempotency key keeps the
+        // row out whatever its version, so it is the fact to report when it holds; otherwise the version was taken.
+        if (record.IdempotencyKey is { } idempotencyKey
+            && await FindByIdempotencyKeyAsync(record.Key, idempotencyKey, cancellationToken).ConfigureAwait(false) is { } existing)
         {
-            var existing = await FindByIdempotencyKeyAsync(record.Key, idempotencyKey, cancellationToken).ConfigureAwait(false);
-            if (existing is not null)
-            {
-                return new AppendOutcome.IdempotencyKeyUsed(existing);
-            }
+            return new AppendOutcome.IdempotencyKeyUsed(existing);
         }
 
-        return new AppendOutcome.VersionTaken();
+        return new AppendOutcome.VersionTaken(record.Version);
     }
 
     /// <inheritdoc />

@@ -17,7 +17,7 @@ public sealed class ProblemMappingTests
     [InlineData(ValidationErrorCode.PayloadTooLarge, 413)]
     public void each_validation_code_maps_to_its_status(ValidationErrorCode code, int status)
     {
-        Assert.True(EntityProblems.TryCreate(new EntityValidationException(code, "payload", "why"), new GatewayOptions(), out var problem));
+        Assert.True(EntityProblems.TryCreate(new EntityValidationException(code, "payload", "why"), new HttpGatewayOptions(), out var problem));
 
         Assert.Equal(status, problem.Status);
         Assert.Equal(code.ToString(), problem.Extensions["code"]);
@@ -26,7 +26,7 @@ public sealed class ProblemMappingTests
     [Fact]
     public void a_query_timeout_maps_to_504_naming_the_limit()
     {
-        Assert.True(EntityProblems.TryCreate(new QueryTimeoutException(TimeSpan.FromSeconds(5)), new GatewayOptions(), out var problem));
+        Assert.True(EntityProblems.TryCreate(new QueryTimeoutException(TimeSpan.FromSeconds(5)), new HttpGatewayOptions(), out var problem));
 
         Assert.Equal(504, problem.Status);
         Assert.Equal(EntityProblems.TypePrefix + "query-timeout", problem.Type);
@@ -36,6 +36,6 @@ public sealed class ProblemMappingTests
     [Fact]
     public void an_unknown_exception_is_not_mapped_so_it_becomes_a_generic_500()
     {
-        Assert.False(EntityProblems.TryCreate(new InvalidOperationException("bug"), new GatewayOptions(), out _));
+        Assert.False(EntityProblems.TryCreate(new InvalidOperationException("bug"), new HttpGatewayOptions(), out _));
     }
 }

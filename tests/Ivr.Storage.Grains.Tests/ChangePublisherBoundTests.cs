@@ -53,7 +53,7 @@ public sealed class ChangePublisherBoundTests
         var meters = services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
         using var metrics = new EntityMetrics(meters);
         using var dropped = new MetricCollector<long>(meters, EntityMetrics.MeterName, "ivr.entity.changes.dropped");
-        var options = Options.Create(new EntityStoreOptions { PublishQueueBytes = 3 * ChangeQueue.Size(Entry(Large)) });
+        var options = Options.Create(new EntityGrainOptions { PublishQueueBytes = 3 * ChangeQueue.Size(Entry(Large)) });
         using var publisher = new ChangePublisher(services, options, metrics, NullLogger<ChangePublisher>.Instance);
 
         for (var i = 0; i < 5; i++)

@@ -42,6 +42,9 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>The exit code, once <see cref="HasExited"/>.</summary>
+    public int? ExitCode => _process.ExitCode;
+
     public bool HasExited => _process.HasExited;
 
     /// <summary>Everything the silo wrote so far.</summary>

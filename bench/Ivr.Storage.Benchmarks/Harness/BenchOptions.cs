@@ -14,7 +14,11 @@ internal sealed record BenchOptions
 
     public string OutputPath { get; init; } = "bench-results.json";
 
-    public IReadOnlySet<string> Scenarios { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "W1", "W2", "R1", "H1", "A1", "F1", "G1", "RB", "M1" };
+    /// <summary>Scenario ids to run (see <see cref="Scenarios.ScenarioCatalog"/>). The default value is every scenario.</summary>
+    public IReadOnlySet<string> Scenarios { get; init; } = Benchmarks.Scenarios.ScenarioCatalog.All.Select(s => s.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Rounds: every chosen scenario runs once per round, the order rotated by one each round. The default value is 1.</summary>
+    public int Repeat { get; init; } = 1;
 
     public int LongHistory => Smoke ? 300 : 10_000;
 

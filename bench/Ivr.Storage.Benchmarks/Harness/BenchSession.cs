@@ -29,10 +29,18 @@ internal sealed class BenchSession : IAsyncDisposable
         Owner = owner;
         Baseline = baseline;
         Cpu = new CpuMeter(silo.Id, owner, database.Name);
+        Admin = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(TestServices.AdminConnectionString) { Database = database.Name }.ConnectionString);
+        Projection = new ProjectionControl(Client, owner);
     }
 
     /// <summary>The run's one connection pool as the database owner: the raw baselines, the CPU meter, setup statements.</summary>
     public NpgsqlDataSource Owner { get; }
+
+    /// <summary>The superuser on the run's database: CHECKPOINT, VACUUM and the server-wide views of a drained start and the stall watch.</summary>
+    public NpgsqlDataSource Admin { get; }
+
+    /// <summary>Whether the read-model projection runs, and the means to start, drain and stop it.</summary>
+    public ProjectionControl Projection { get; }
 
     /// <summary>Meters the CPU that this process, the silo and the database's backends spend on a run.</summary>
     public CpuMeter Cpu { get; }
@@ -40,6 +48,9 @@ internal sealed class BenchSession : IAsyncDisposable
     public TestDatabase Database { get; }
 
     public IClusterClient Client => _client.Services.GetRequiredService<IClusterClient>();
+
+    /// <summary>The Orleans client's services (its serializer and caller-token issuer, for T1's token cost).</summary>
+    public IServiceProvider ClientServices => _client.Services;
 
     /// <summary>A journal writer in this process, for filling long histories directly.</summary>
     public IEntityJournal Journal => _journalServices.GetRequiredService<IEntityJournal>();
@@ -119,6 +130,7 @@ internal sealed class BenchSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _journalServices.DisposeAsync();
+        await Admin.DisposeAsync();
         await Owner.DisposeAsync();
         await _client.StopAsync();
         _client.Dispose();

@@ -10,9 +10,15 @@ namespace Ivr.Storage.Benchmarks.Scenarios;
 /// <summary>F1 (commit-to-read-model lag under a sustained write rate) and RB (a full read-model rebuild beside INSERT … SELECT).</summary>
 internal static class FeedScenarios
 {
+    /// <summary>
+    /// F1: the time from a write's commit until the read model shows it, at a steady 1,000 writes/s. The drained start
+    /// has the projection caught up first, so the figure is the steady state, not a backlog left by earlier scenarios;
+    /// only writes issued after the open loop's warm-up are charged.
+    /// </summary>
     public static async Task<Comparison> RunF1Async(ScenarioContext context)
     {
         var rate = context.Options.Smoke ? 200 : 1000;
+        var firstMeasured = OpenLoop.FirstMeasured(rate, context.Options.WarmUp);
         var projection = context.Session.Client.GetGrain<IProjectionGrain>(IProjectionGrain.CurrentState);
         await projection.EnsureRunning();
         var waiting = new ConcurrentQueue<(FeedPosition Position, DateTimeOffset CommittedAt)>();
@@ -53,15 +59,19 @@ internal static class FeedScenarios
 
         var writes = await OpenLoop.RunAsync($"put at {rate}/s while the projection runs", rate, context.Options.Duration, async sequence =>
         {
-            var result = await context.Entity($"f1-{sequence % 500}").Put(Payloads.OneKilobyte(0, sequence), ScenarioContext.Write($"f1-{sequence}"));
-            waiting.Enqueue((result.FeedPosition!.Value, result.CommittedAt));
-        });
+            var id = context.Own($"f1-{sequence % 500}");
+            var result = await context.Entity(id).Put(Payloads.OneKilobyte(0, sequence), ScenarioContext.Write($"{id}-{sequence}"));
+            if (sequence >= firstMeasured)
+            {
+                waiting.Enqueue((result.FeedPosition!.Value, result.CommittedAt));
+            }
+        }, context.Options.WarmUp);
         await stop.CancelAsync();
         await observer;
 
         var lag = Measurement.FromLatencies("commit-to-read-model lag (ms as latency)", 0, writes.Seconds, lags);
-        return new Comparison("F1", $"read-model lag at {rate} writes/s", lag, writes, "p99 lag ms", lag.P99Ms, "< 1000 (aim 100)", lag.P99Ms < 1000,
-            "the baseline row is the write load itself");
+        return new Comparison("F1", $"read-model lag at {rate} writes/s", lag, writes, "p99 lag ms", lag.P99Ms, "<= 200", lag.P99Ms <= 200,
+            "steady state: the projection caught up before the warm-up; the baseline row is the write load itself");
     }
 
     public static async Task<Comparison> RunRebuildAsync(ScenarioContext context)
@@ -70,7 +80,7 @@ internal static class FeedScenarios
         const int perEntity = 100;
         for (var start = 0; start < versions; start += perEntity)
         {
-            var key = EntityKey.Create("bench-rebuild", $"r-{start / perEntity}");
+            var key = EntityKey.Create("bench-rebuild", context.Own($"r-{start / perEntity}"));
             await Testing.TestChains.AppendAllAsync(context.Session.Journal, Testing.TestChains.Chain(key, Math.Min(perEntity, versions - start)));
         }
 
@@ -85,6 +95,7 @@ internal static class FeedScenarios
         var raw = Stopwatch.StartNew();
         await using (var command = context.Session.Owner.CreateCommand(
             """
+            DROP TABLE IF EXISTS ivr_bench.rebuild_entities, ivr_bench.rebuild_stats;
             CREATE TABLE ivr_bench.rebuild_entities AS
             SELECT DISTINCT ON (entity_type, entity_id) entity_type, entity_id, version, kind = 3 AS deleted, payload::jsonb AS payload, committed_at AS updated_at, source
               FROM ivr.journal ORDER BY entity_type, entity_id, version DESC;

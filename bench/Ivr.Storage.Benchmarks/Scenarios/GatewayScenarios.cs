@@ -11,6 +11,7 @@ internal static class GatewayScenarios
     private const int Entities = 100;
     private static readonly TimeSpan GatewayStartTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>Reads and writes at the same time, each open loop warming up before its window (see <see cref="OpenLoop"/>).</summary>
     public static async Task<IReadOnlyList<Comparison>> RunG1Async(ScenarioContext context)
     {
         var perSecond = context.Options.Smoke ? 50 : 250;
@@ -21,27 +22,27 @@ internal static class GatewayScenarios
         http.DefaultRequestHeaders.Add("X-Source", "bench");
         for (var i = 0; i < Entities; i++)
         {
-            await context.Entity($"g1-{i}").Put(Payloads.OneKilobyte(i, 0), ScenarioContext.Write($"g1-warm-{i}"));
-            (await http.GetAsync(new Uri($"/entities/bench/g1-{i}", UriKind.Relative))).EnsureSuccessStatusCode();
+            await context.Entity(context.Own($"g1-{i}")).Put(Payloads.OneKilobyte(i, 0), ScenarioContext.Write(context.Own($"g1-warm-{i}")));
+            (await http.GetAsync(new Uri($"/entities/bench/{context.Own($"g1-{i}")}", UriKind.Relative))).EnsureSuccessStatusCode();
         }
 
         var httpReads = OpenLoop.RunAsync($"HTTP GET entity, {perSecond}/s", perSecond, context.Options.Duration, async sequence =>
-            (await http.GetAsync(new Uri($"/entities/bench/g1-{sequence % Entities}", UriKind.Relative))).EnsureSuccessStatusCode());
+            (await http.GetAsync(new Uri($"/entities/bench/{context.Own($"g1-{sequence % Entities}")}", UriKind.Relative))).EnsureSuccessStatusCode(), context.Options.WarmUp);
         var httpWrites = OpenLoop.RunAsync($"HTTP PUT entity, {perSecond}/s", perSecond, context.Options.Duration, async sequence =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"/entities/bench/g1-{sequence % Entities}", UriKind.Relative))
+            using var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"/entities/bench/{context.Own($"g1-{sequence % Entities}")}", UriKind.Relative))
             {
                 Content = new StringContent(Payloads.OneKilobyte(1, sequence), Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
             };
-            request.Headers.Add("Idempotency-Key", $"g1-http-{sequence}");
+            request.Headers.Add("Idempotency-Key", context.Own($"g1-http-{sequence}"));
             (await http.SendAsync(request)).EnsureSuccessStatusCode();
-        });
+        }, context.Options.WarmUp);
         var (reads, writes) = (await httpReads, await httpWrites);
 
         var directReads = OpenLoop.RunAsync($"Orleans client get, {perSecond}/s", perSecond, context.Options.Duration,
-            sequence => context.Entity($"g1-{sequence % Entities}").GetCurrent());
+            sequence => context.Entity(context.Own($"g1-{sequence % Entities}")).GetCurrent(), context.Options.WarmUp);
         var directWrites = OpenLoop.RunAsync($"Orleans client put, {perSecond}/s", perSecond, context.Options.Duration,
-            sequence => context.Entity($"g1-{sequence % Entities}").Put(Payloads.OneKilobyte(2, sequence), ScenarioContext.Write($"g1-direct-{sequence}")));
+            sequence => context.Entity(context.Own($"g1-{sequence % Entities}")).Put(Payloads.OneKilobyte(2, sequence), ScenarioContext.Write(context.Own($"g1-direct-{sequence}"))), context.Options.WarmUp);
         var (baseReads, baseWrites) = (await directReads, await directWrites);
 
         return

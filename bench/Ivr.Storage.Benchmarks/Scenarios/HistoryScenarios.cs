@@ -11,8 +11,8 @@ internal static class HistoryScenarios
 {
     public static async Task<Comparison> RunH1Async(ScenarioContext context)
     {
-        var longKey = EntityKey.Create("bench", "h1-long");
-        var shortKey = EntityKey.Create("bench", "h1-short");
+        var longKey = EntityKey.Create("bench", context.Own("h1-long"));
+        var shortKey = EntityKey.Create("bench", context.Own("h1-short"));
         await TestChains.AppendAllAsync(context.Session.Journal, TestChains.Chain(longKey, context.Options.LongHistory));
         await TestChains.AppendAllAsync(context.Session.Journal, TestChains.Chain(shortKey, 10));
         var longGrain = context.Entity(longKey.Id);
@@ -26,8 +26,8 @@ internal static class HistoryScenarios
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < context.Options.HistoryWrites; i++)
         {
-            longLatencies.Add(await TimeAsync(() => longGrain.Put(Payloads.OneKilobyte(1, i), ScenarioContext.Write($"h1-long-{i}"))));
-            shortLatencies.Add(await TimeAsync(() => shortGrain.Put(Payloads.OneKilobyte(2, i), ScenarioContext.Write($"h1-short-{i}"))));
+            longLatencies.Add(await TimeAsync(() => longGrain.Put(Payloads.OneKilobyte(1, i), ScenarioContext.Write($"{longKey.Id}-{i}"))));
+            shortLatencies.Add(await TimeAsync(() => shortGrain.Put(Payloads.OneKilobyte(2, i), ScenarioContext.Write($"{shortKey.Id}-{i}"))));
         }
 
         var seconds = clock.Elapsed.TotalSeconds / 2;
@@ -40,7 +40,7 @@ internal static class HistoryScenarios
     public static async Task<Comparison> RunA1Async(ScenarioContext context)
     {
         var count = context.Options.ColdEntities;
-        var keys = Enumerable.Range(0, count).Select(i => EntityKey.Create("bench", $"a1-cold-{i}")).ToArray();
+        var keys = Enumerable.Range(0, count).Select(i => EntityKey.Create("bench", context.Own($"a1-cold-{i}"))).ToArray();
         foreach (var key in keys)
         {
             await TestChains.AppendAllAsync(context.Session.Journal, TestChains.Chain(key, context.Options.LongHistory));

@@ -17,7 +17,7 @@ internal static class MemoryScenario
             {
                 var index = (caller * perCaller) + sequence;
                 return index < count
-                    ? context.Entity($"m1-{index}").Put(Payloads.OneKilobyte(caller, sequence), ScenarioContext.Write($"m1-{index}"))
+                    ? context.Entity(context.Own($"m1-{index}")).Put(Payloads.OneKilobyte(caller, sequence), ScenarioContext.Write(context.Own($"m1-{index}")))
                     : Task.CompletedTask;
             },
             maxOperationsPerCaller: perCaller);

@@ -1,4 +1,6 @@
 using System.Runtime;
+using Ivr.Storage.Contracts;
+using Orleans.Core.Internal;
 
 namespace Ivr.Storage.Benchmarks.Silo;
 
@@ -14,4 +16,19 @@ internal sealed class BenchProbeGrain : Grain, IBenchProbeGrain
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         return Task.FromResult(GC.GetTotalMemory(forceFullCollection: true));
     }
+
+    public async Task<int> CollectActivations()
+    {
+        // Made from inside the silo, so the call speaks as the silo (the bench's caller has no rule for the management grain).
+        var management = GrainFactory.GetGrain<IManagementGrain>(0);
+        await management.ForceActivationCollection(TimeSpan.Zero);
+        return await management.GetTotalActivationCount();
+    }
+
+    // The projection grain's timer keeps it alive; deactivating it is the only way to stop it (ReadModel:Enabled is
+    // false in the bench silo, so no keeper starts it again).
+    public Task StopProjection() =>
+        GrainFactory.GetGrain<IProjectionGrain>(IProjectionGrain.CurrentState).AsReference<IGrainManagementExtension>().DeactivateOnIdle().AsTask();
+
+    public Task<RuntimeSample> SampleRuntime() => Task.FromResult(RuntimeSample.Now());
 }

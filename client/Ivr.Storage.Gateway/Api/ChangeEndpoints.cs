@@ -38,7 +38,7 @@ internal static class ChangeEndpoints
         HttpContext context,
         IChangeFeed feed,
         ChangeStreamLimiter limiter,
-        IOptions<GatewayOptions> options,
+        IOptions<HttpGatewayOptions> options,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
         [FromQuery] string? after,
         [FromQuery] string? types,

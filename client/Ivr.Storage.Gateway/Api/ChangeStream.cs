@@ -12,8 +12,8 @@ namespace Ivr.Storage.Gateway.Api;
 
 /// <summary>
 /// One open <c>/changes/stream</c>: pages of the feed as Server-Sent Events, then live ones. It ends by itself after
-/// <see cref="GatewayOptions.ChangeStreamMaxLifetime"/>, at its JWT's <c>exp</c>, or at the first check
-/// (<see cref="GatewayOptions.ChangeStreamCredentialCheckInterval"/>) that finds its API key gone or changed; the client
+/// <see cref="HttpGatewayOptions.ChangeStreamMaxLifetime"/>, at its JWT's <c>exp</c>, or at the first check
+/// (<see cref="HttpGatewayOptions.ChangeStreamCredentialCheckInterval"/>) that finds its API key gone or changed; the client
 /// reconnects with <c>Last-Event-ID</c> and is authenticated afresh. Each change event's id is its feed position; when
 /// the stream has caught up past changes the caller does not see, a <c>progress</c> event (no change, id = the position
 /// reached) moves <c>Last-Event-ID</c> past them, so a reconnect does not make the database examine them again.
@@ -23,7 +23,7 @@ internal sealed partial class ChangeStream(
     ChangeFeedFilter filter,
     ClaimsPrincipal caller,
     StreamCredential credential,
-    GatewayOptions options,
+    HttpGatewayOptions options,
     JsonSerializerOptions json,
     TimeProvider time,
     IOptionsMonitor<ApiKeyAuthenticationOptions> apiKeys,

@@ -11,10 +11,10 @@ namespace Ivr.Storage.Gateway.Api;
 /// </summary>
 internal static class EntityWriteEndpoints
 {
-    public static async Task<IResult> PutAsync(HttpContext context, IEntityStore store, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
+    public static async Task<IResult> PutAsync(HttpContext context, IEntityStore store, IOptions<HttpGatewayOptions> options, CancellationToken cancellationToken)
     {
         var key = EntityRoute.Key(context);
-        var write = await WriteOptionsAsync(context, store, key, options.Value, cancellationToken);
+        var write = FromHeaders(context, options.Value);
         var body = await RequestBody.ReadAsync(context.Request, RequestBody.Json, options.Value, cancellationToken);
         var result = await store.PutAsync(key, body, write, cancellationToken);
         context.Response.Headers.ETag = Preconditions.ETag(result.Version);
@@ -25,26 +25,26 @@ internal static class EntityWriteEndpoints
             : TypedResults.Ok(WriteResponse.From(result));
     }
 
-    public static async Task<IResult> PatchAsync(HttpContext context, IEntityStore store, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
+    public static async Task<IResult> PatchAsync(HttpContext context, IEntityStore store, IOptions<HttpGatewayOptions> options, CancellationToken cancellationToken)
     {
         var key = EntityRoute.Key(context);
-        var write = await WriteOptionsAsync(context, store, key, options.Value, cancellationToken);
+        var write = FromHeaders(context, options.Value);
         var body = await RequestBody.ReadAsync(context.Request, RequestBody.MergePatch, options.Value, cancellationToken);
         return Answer(context, await store.PatchAsync(key, body, write, cancellationToken));
     }
 
-    public static async Task<IResult> DeleteAsync(HttpContext context, IEntityStore store, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
+    public static async Task<IResult> DeleteAsync(HttpContext context, IEntityStore store, IOptions<HttpGatewayOptions> options, CancellationToken cancellationToken)
     {
         var key = EntityRoute.Key(context);
-        var write = await WriteOptionsAsync(context, store, key, options.Value, cancellationToken);
+        var write = FromHeaders(context, options.Value);
         return Answer(context, await store.DeleteAsync(key, write, cancellationToken));
     }
 
-    public static async Task<IResult> RevertAsync(HttpContext context, IEntityStore store, IOptions<GatewayOptions> options, string version, CancellationToken cancellationToken)
+    public static async Task<IResult> RevertAsync(HttpContext context, IEntityStore store, IOptions<HttpGatewayOptions> options, string version, CancellationToken cancellationToken)
     {
         var key = EntityRoute.Key(context);
         var target = QueryArguments.RequiredVersion(version, "version");
-        var write = await WriteOptionsAsync(context, store, key, options.Value, cancellationToken);
+        var write = FromHeaders(context, options.Value);
         return Answer(context, await store.RevertAsync(key, target, write, cancellationToken));
     }
 
@@ -55,29 +55,7 @@ internal static class EntityWriteEndpoints
         return TypedResults.Ok(WriteResponse.From(result));
     }
 
-    private static async Task<EntityWriteOptions> WriteOptionsAsync(HttpContext context, IEntityStore store, EntityKey key, GatewayOptions options, CancellationToken cancellationToken)
-    {
-        var precondition = Preconditions.ForWrite(context.Request, options);
-        var expected = precondition.Expected;
-        if (precondition.MustExist)
-        {
-            // If-Match: * — pin the version seen now, so the write still fails if the entity changes or goes away meanwhile.
-            expected = ExpectedVersion.Exactly(await CurrentVersionAsync(store, key, cancellationToken));
-        }
-
-        return WriteHeaders.Read(context.Request, context.User, expected);
-    }
-
-    private static async Task<long> CurrentVersionAsync(IEntityStore store, EntityKey key, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await store.GetAsync(key, cancellationToken)).Version;
-        }
-        catch (Exception exception) when (exception is EntityNotFoundException or EntityDeletedException)
-        {
-            var actual = exception is EntityDeletedException deleted ? deleted.DeletedVersion : 0;
-            throw new ConcurrencyConflictException(key, ExpectedVersion.Any, actual);
-        }
-    }
+    /// <summary>The write's options from its headers; <c>If-Match: *</c> is <see cref="ExpectedVersion.Exists"/>, checked by the grain, so nothing is read first.</summary>
+    private static EntityWriteOptions FromHeaders(HttpContext context, HttpGatewayOptions options) =>
+        WriteHeaders.Read(context.Request, context.User, Preconditions.ForWrite(context.Request, options));
 }

@@ -12,7 +12,7 @@ internal static class EntityProblems
 {
     public const string TypePrefix = "urn:ivr-storage:problem:";
 
-    public static bool TryCreate(Exception exception, GatewayOptions options, out ProblemDetails problem)
+    public static bool TryCreate(Exception exception, HttpGatewayOptions options, out ProblemDetails problem)
     {
         problem = exception switch
         {
@@ -20,7 +20,7 @@ internal static class EntityProblems
             EntityValidationException validation => Validation(validation),
             ConcurrencyConflictException conflict => With(
                 Problem(StatusCodes.Status412PreconditionFailed, "concurrency-conflict", "The entity is not at the expected version", conflict.Message),
-                conflict.Key, ("expectedVersion", Describe(conflict.Expected)), ("actualVersion", conflict.ActualVersion)),
+                conflict.Key, ("expectedVersion", Describe(conflict.Expected)), ("actualVersion", conflict.ActualVersion), ("actualDeleted", conflict.ActualIsDeleted)),
             IdempotencyConflictException idempotency => With(
                 Problem(StatusCodes.Status409Conflict, "idempotency-conflict", "The idempotency key was used for a different request", idempotency.Message),
                 idempotency.Key, ("idempotencyKey", idempotency.IdempotencyKey), ("originalVersion", idempotency.OriginalVersion)),
@@ -50,7 +50,7 @@ internal static class EntityProblems
         return problem is not null;
     }
 
-    public static ProblemDetails TooLarge(GatewayOptions options) =>
+    public static ProblemDetails TooLarge(HttpGatewayOptions options) =>
         Problem(StatusCodes.Status413PayloadTooLarge, "payload-too-large", "The request body is too large",
             $"Request bodies are limited to {options.MaxRequestBodyBytes} bytes.");
 
@@ -94,5 +94,5 @@ internal static class EntityProblems
 
     /// <summary>An expected version as a client wrote it: a number, <c>none</c> (If-None-Match: *) or <c>*</c> (If-Match: *).</summary>
     private static object Describe(ExpectedVersion expected) =>
-        expected.IsAny ? "*" : expected.IsNotExists ? "none" : expected.Value;
+        expected.IsAny || expected.IsExists ? "*" : expected.IsNotExists ? "none" : expected.Value;
 }

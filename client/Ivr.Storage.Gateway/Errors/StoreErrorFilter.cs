@@ -7,7 +7,7 @@ namespace Ivr.Storage.Gateway.Errors;
 /// Turns the store's typed errors into problem responses at the endpoint, so expected outcomes (404, 412, …) are
 /// answers rather than exceptions in the server's error log. Anything else goes on to the generic 500 handler.
 /// </summary>
-internal sealed class StoreErrorFilter(IOptions<GatewayOptions> options) : IEndpointFilter
+internal sealed class StoreErrorFilter(IOptions<HttpGatewayOptions> options) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

@@ -7,7 +7,7 @@ namespace Ivr.Storage.Gateway.Errors;
 /// The last resort: a bug or an unexpected failure becomes a generic 500 problem. The exception is logged, never
 /// sent: no stack trace, no SQL, no type names reach the caller.
 /// </summary>
-internal sealed partial class UnhandledExceptionHandler(IProblemDetailsService problems, IOptions<GatewayOptions> options, ILogger<UnhandledExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class UnhandledExceptionHandler(IProblemDetailsService problems, IOptions<HttpGatewayOptions> options, ILogger<UnhandledExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {

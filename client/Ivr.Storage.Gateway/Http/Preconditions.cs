@@ -7,14 +7,16 @@ namespace Ivr.Storage.Gateway.Http;
 
 /// <summary>
 /// Versions travel as strong entity tags: version 7 is <c>"7"</c>. <c>If-Match: "7"</c> means "expect version 7",
-/// <c>If-None-Match: *</c> means "must not exist"; on reads, <c>If-None-Match</c> gives 304 when it still matches.
+/// <c>If-Match: *</c> "must exist" and <c>If-None-Match: *</c> "must not exist"; each becomes the write's
+/// <see cref="ExpectedVersion"/>, checked by the entity's grain as it writes (no read before the write). On reads,
+/// <c>If-None-Match</c> gives 304 when it still matches.
 /// </summary>
 internal static class Preconditions
 {
     public static string ETag(long version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
 
-    /// <summary>What a write's headers expect. <c>If-Match: *</c> comes back as <see cref="WritePrecondition.MustExist"/>.</summary>
-    public static WritePrecondition ForWrite(HttpRequest request, GatewayOptions options)
+    /// <summary>What a write's headers expect.</summary>
+    public static ExpectedVersion ForWrite(HttpRequest request, HttpGatewayOptions options)
     {
         var ifMatch = Parse(request.Headers.IfMatch, HeaderNames.IfMatch);
         var ifNoneMatch = Parse(request.Headers.IfNoneMatch, HeaderNames.IfNoneMatch);
@@ -26,7 +28,7 @@ internal static class Preconditions
         if (ifNoneMatch is not null)
         {
             return ifNoneMatch is [{ Tag.Value: "*" }]
-                ? new WritePrecondition(ExpectedVersion.NotExists, MustExist: false)
+                ? ExpectedVersion.NotExists
                 : throw Invalid("On writes, If-None-Match supports only '*' (the entity must not exist).");
         }
 
@@ -35,7 +37,7 @@ internal static class Preconditions
             return options.RequirePreconditionOnWrites
                 ? throw new GatewayProblemException(StatusCodes.Status428PreconditionRequired, "precondition-required", "A precondition is required",
                     "This gateway requires If-Match: \"<version>\" (or If-None-Match: * to create) on every write.")
-                : new WritePrecondition(ExpectedVersion.Any, MustExist: false);
+                : ExpectedVersion.Any;
         }
 
         if (ifMatch is not [var tag])
@@ -45,12 +47,12 @@ internal static class Preconditions
 
         if (tag.Tag.Value == "*")
         {
-            return new WritePrecondition(ExpectedVersion.Any, MustExist: true);
+            return ExpectedVersion.Exists;
         }
 
         // Weak tags never match under the strong comparison If-Match requires.
         return !tag.IsWeak && TryVersion(tag, out var version)
-            ? new WritePrecondition(ExpectedVersion.Exactly(version), MustExist: false)
+            ? ExpectedVersion.Exactly(version)
             : throw new GatewayProblemException(StatusCodes.Status412PreconditionFailed, "concurrency-conflict", "The entity is not at the expected version",
                 $"If-Match {tag} does not name a version of this entity; versions are strong tags such as \"3\".");
     }

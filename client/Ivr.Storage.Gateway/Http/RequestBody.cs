@@ -14,7 +14,7 @@ internal static class RequestBody
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static async Task<string> ReadAsync(HttpRequest request, string mediaType, GatewayOptions options, CancellationToken cancellationToken)
+    public static async Task<string> ReadAsync(HttpRequest request, string mediaType, HttpGatewayOptions options, CancellationToken cancellationToken)
     {
         RequireMediaType(request, mediaType);
         var limit = options.MaxRequestBodyBytes;
@@ -63,6 +63,6 @@ internal static class RequestBody
         }
     }
 
-    private static GatewayProblemException TooLarge(GatewayOptions options) =>
+    private static GatewayProblemException TooLarge(HttpGatewayOptions options) =>
         new(StatusCodes.Status413PayloadTooLarge, "payload-too-large", "The request body is too large", $"Request bodies are limited to {options.MaxRequestBodyBytes} bytes.");
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Ivr.Storage.Gateway.Security;
 
 /// <summary>
-/// Caps the change streams each caller has open (<see cref="GatewayOptions.MaxChangeStreamsPerCaller"/>): a concurrency
+/// Caps the change streams each caller has open (<see cref="HttpGatewayOptions.MaxChangeStreamsPerCaller"/>): a concurrency
 /// limiter per caller, whose permit a stream holds until its response ends. Without it, one caller could hold any
 /// number of long-lived responses, each polling the feed.
 /// </summary>
@@ -12,7 +12,7 @@ internal sealed class ChangeStreamLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter;
 
-    public ChangeStreamLimiter(IOptions<GatewayOptions> options)
+    public ChangeStreamLimiter(IOptions<HttpGatewayOptions> options)
     {
         var permits = options.Value.MaxChangeStreamsPerCaller;
         _limiter = PartitionedRateLimiter.Create<string, string>(caller =>

@@ -20,9 +20,9 @@ internal static class GatewayRateLimiting
             limiter.OnRejected = RejectAsync;
         });
 
-    private static RateLimitPartition<string> PerCaller(HttpContext context, Func<GatewayOptions, int> permits)
+    private static RateLimitPartition<string> PerCaller(HttpContext context, Func<HttpGatewayOptions, int> permits)
     {
-        var options = context.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        var options = context.RequestServices.GetRequiredService<IOptions<HttpGatewayOptions>>().Value;
         // Anonymous requests never reach these endpoints; the fallback only keeps the partition key non-null.
         var caller = CallerIdentity.Name(context.User) ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         return RateLimitPartition.GetFixedWindowLimiter(caller, _ => new FixedWindowRateLimiterOptions

@@ -6,9 +6,9 @@ namespace Ivr.Storage.Gateway.Security;
 /// <summary>
 /// One concurrency limiter per caller for query requests that carry <c>minPosition</c>: each may wait in the cluster
 /// for the read model (up to <c>ReadModel:MinPositionWait</c>), so a caller gets at most
-/// <see cref="GatewayOptions.MinPositionWaitsPerCaller"/> of them in flight, and no caller can fill the silos' waits.
+/// <see cref="HttpGatewayOptions.MinPositionWaitsPerCaller"/> of them in flight, and no caller can fill the silos' waits.
 /// </summary>
-internal sealed class MinPositionWaits(IOptions<GatewayOptions> options) : IDisposable
+internal sealed class MinPositionWaits(IOptions<HttpGatewayOptions> options) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(caller =>
         RateLimitPartition.GetConcurrencyLimiter(caller, _ => new ConcurrencyLimiterOptions

@@ -15,7 +15,7 @@ namespace Ivr.Storage.Grains.Entity;
 /// Nothing here is durable, nor needs to be: the change feed is the source of truth, and a subscriber that misses
 /// stream messages catches up from it.
 /// </summary>
-internal sealed partial class ChangePublisher(IServiceProvider services, IOptions<EntityStoreOptions> options, EntityMetrics metrics, ILogger<ChangePublisher> logger) : IDisposable
+internal sealed partial class ChangePublisher(IServiceProvider services, IOptions<EntityGrainOptions> options, EntityMetrics metrics, ILogger<ChangePublisher> logger) : IDisposable
 {
     // Bounded by count and by bytes (EntityStore:PublishQueueBytes) so that a stalled stream cannot take the silo's
     // memory; when full, newer versions are not published live (counted in ivr.entity.changes.dropped; subscribers

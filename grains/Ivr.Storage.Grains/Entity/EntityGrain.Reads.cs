@@ -98,7 +98,7 @@ internal sealed partial class EntityGrain
             Key = _key,
             FromVersion = fromVersion,
             ToVersion = toVersion,
-            Patch = PayloadCodec.Diff(from.Payload, to.Payload),
+            Patch = PayloadDiff.Between(from.Payload, to.Payload),
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Ivr.Storage.Contracts;
 using Ivr.Storage.Journal;
 using Ivr.Storage.Journal.Hashing;
@@ -9,7 +10,7 @@ internal sealed partial class EntityGrain
     public Task<WriteResult> Put(string payload, WriteOptions options)
     {
         WriteValidation.Validate(options);
-        var canonical = _codec.ParsePayload(payload);
+        var canonical = _validator.ValidatePayload(payload);
         var fingerprint = RequestFingerprint.Compute(ChangeKind.Put, options, canonical);
         return ExecuteWriteAsync(ChangeKind.Put, options, fingerprint, _ => Task.FromResult<string?>(canonical));
     }
@@ -17,12 +18,12 @@ internal sealed partial class EntityGrain
     public Task<WriteResult> Patch(string mergePatch, WriteOptions options)
     {
         WriteValidation.Validate(options);
-        var patch = _codec.ParsePatch(mergePatch);
+        var patch = _validator.ValidatePatch(mergePatch);
         var fingerprint = RequestFingerprint.Compute(ChangeKind.Patch, options, patch);
         return ExecuteWriteAsync(ChangeKind.Patch, options, fingerprint, _ =>
         {
             var current = RequireLiveHead();
-            return Task.FromResult<string?>(_codec.ApplyMergePatch(current.Payload!, patch));
+            return Task.FromResult<string?>(PayloadMerge.Apply(current.Payload!, patch, _validator));
         });
     }
 
@@ -54,18 +55,10 @@ internal sealed partial class EntityGrain
     }
 
     /// <summary>
-    /// The one write path. Order matters: idempotent replays are answered first (a retry may carry an expected
-    /// version that is stale by now), then the expected version is checked, then the row is appended. If the
-    /// journal refuses the version number, another activation wrote it (a duplicate activation after a pause or a
-    /// partition): reload the head and evaluate once more on the fresh head, which for an exact expected version
-    /// ends in a conflict. The head changes only after the commit is confirmed.
-    /// <para>
-    /// A refusal (version conflict, entity missing or deleted) is only ever given on a head just read from the
-    /// journal: this activation's head may be stale, because another activation of the same entity (a silo paused
-    /// until declared dead, then resumed) may have written since. Found by the fault-injection suite: a retried patch
-    /// was answered 404 by an activation whose head predated the entity's first version, and then the paused original
-    /// attempt committed, so the client was told "refused" about a write that is in the journal.
-    /// </para>
+    /// The one write path. Idempotent replays this activation remembers are answered at once (a retry may carry an
+    /// expected version that is stale by now); everything else is decided by a <see cref="WriteDecision"/>, which
+    /// says what to do next: read the head, append, look the idempotency key up, replay or refuse. The head changes
+    /// only after the commit is confirmed.
     /// </summary>
     private async Task<WriteResult> ExecuteWriteAsync(ChangeKind kind, WriteOptions options, byte[] fingerprint, Func<JournalHead?, Task<string?>> newPayload)
     {
@@ -76,109 +69,106 @@ internal sealed partial class EntityGrain
             return Replay(idempotencyKey, remembered.Fingerprint, remembered.Result, fingerprint);
         }
 
-        var headIsFresh = false;
-        for (var fenced = 0; ;)
+        var decision = new WriteDecision(_key, options.Expected, hasIdempotencyKey: idempotencyKey is not null);
+        var step = decision.Begin(HeadVersion, HeadIsDeleted);
+        JournalRecord? row = null;
+        while (true)
         {
-            if (!options.Expected.IsSatisfiedBy(HeadVersion, HeadIsDeleted))
+            switch (step)
             {
-                if (!headIsFresh)
-                {
-                    headIsFresh = await ReloadHeadAsync();
-                    continue;
-                }
-
-                if (idempotencyKey is not null && await journal.FindByIdempotencyKeyAsync(_key, idempotencyKey) is { } earlier)
-                {
-                    return Replay(idempotencyKey, earlier, fingerprint);
-                }
-
-                metrics.Conflict(_key.Type);
-                throw new ConcurrencyConflictException(_key, options.Expected, HeadVersion);
-            }
-
-            string? payload;
-            try
-            {
-                payload = await newPayload(_head);
-            }
-            catch (EntityStoreException ex) when (ex is EntityDeletedException or EntityNotFoundException)
-            {
-                if (!headIsFresh)
-                {
-                    headIsFresh = await ReloadHeadAsync();
-                    continue;
-                }
-
-                // A retry whose first attempt committed (its answer lost with a silo) runs on a head that includes
-                // that attempt: a delete's retry finds the entity deleted, a patch's retry may find it deleted since.
-                // That is a replay, not a refusal (found by the fault-injection suite, issue 8).
-                if (idempotencyKey is not null && await journal.FindByIdempotencyKeyAsync(_key, idempotencyKey) is { } earlier)
-                {
-                    return Replay(idempotencyKey, earlier, fingerprint);
-                }
-
-                throw;
-            }
-
-            var record = NewRecord(kind, payload, options, fingerprint);
-            AppendOutcome outcome;
-            try
-            {
-                outcome = await journal.AppendAsync(record);
-            }
-            catch (StoreUnavailableException ex) when (ex.NotAttempted)
-            {
-                // Refused before the database (the journal's queue is full): nothing happened, the head still holds.
-                LogNotAttempted(logger, _key.Type, ex.Message);
-                throw;
-            }
-            catch (StoreUnavailableException ex)
-            {
-                // The commit may or may not have happened: this activation's head can no longer be trusted.
-                LogUnconfirmed(logger, ex, _key.Type, _key.Id, record.Version, options.Provenance.CorrelationId);
-                DeactivateOnIdle();
-                throw;
-            }
-
-            switch (outcome)
-            {
-                case AppendOutcome.Committed committed:
-                    var written = record with { Position = committed.Position.Position };
-                    _head = new JournalHead(written, _head?.CreatedAt ?? written.CommittedAt);
-                    var result = ToWriteResult(written, replay: false) with { FeedPosition = committed.Position };
-                    if (idempotencyKey is not null)
-                    {
-                        _recentKeys.Remember(idempotencyKey, fingerprint, result);
-                    }
-
-                    metrics.Written(_key.Type, kind);
-                    EntitySpan.Answered(result);
-                    Publish(written, committed.Position);
-                    return result;
-
-                case AppendOutcome.IdempotencyKeyUsed used:
+                case WriteStep.ReadHead read:
                     _head = await journal.ReadHeadAsync(_key);
-                    return Replay(idempotencyKey!, used.Existing, fingerprint);
-
-                case AppendOutcome.VersionTaken:
-                    headIsFresh = await ReloadHeadAsync();
-                    LogFenced(logger, _key.Type, _key.Id, record.Version, HeadVersion, options.Provenance.CorrelationId);
-                    if (fenced++ == 0)
+                    if (read.TakenVersion is { } taken)
                     {
-                        continue;
+                        LogFenced(logger, _key.Type, _key.Id, taken, HeadVersion, options.Provenance.CorrelationId);
                     }
 
-                    metrics.Conflict(_key.Type);
-                    throw new ConcurrencyConflictException(_key, options.Expected, HeadVersion);
+                    step = decision.HeadRead(HeadVersion, HeadIsDeleted);
+                    break;
+
+                case WriteStep.Append:
+                    string? payload;
+                    try
+                    {
+                        payload = await newPayload(_head);
+                    }
+                    catch (EntityStoreException refusal) when (refusal is EntityDeletedException or EntityNotFoundException)
+                    {
+                        step = decision.OperationRefused(refusal);
+                        break;
+                    }
+
+                    row = NewRecord(kind, payload, options, fingerprint);
+                    step = decision.Appended(await AppendAsync(row, options));
+                    break;
+
+                case WriteStep.LookUpKey:
+                    step = decision.KeyLookedUp(await journal.FindByIdempotencyKeyAsync(_key, idempotencyKey!));
+                    break;
+
+                case WriteStep.Acknowledge acknowledge:
+                    return Acknowledge(row!, acknowledge.Position, kind, fingerprint);
+
+                case WriteStep.Replay replay:
+                    if (replay.HeadIsStale)
+                    {
+                        _head = await journal.ReadHeadAsync(_key);
+                    }
+
+                    return Replay(idempotencyKey!, replay.Earlier, fingerprint);
+
+                case WriteStep.Refuse refuse:
+                    if (refuse.Error is ConcurrencyConflictException)
+                    {
+                        metrics.Conflict(_key.Type);
+                    }
+
+                    ExceptionDispatchInfo.Throw(refuse.Error);
+                    break;
+
+                default:
+                    throw new InvalidOperationException($"A write step this grain does not know: {step}.");
             }
         }
     }
 
-    /// <summary>Replaces the head with the journal's latest; always true (the head is fresh now), for use in assignments.</summary>
-    private async Task<bool> ReloadHeadAsync()
+    /// <summary>Appends through the journal; a failure leaves the head trusted only if the append was never attempted.</summary>
+    private async Task<AppendOutcome> AppendAsync(JournalRecord row, WriteOptions options)
     {
-        _head = await journal.ReadHeadAsync(_key);
-        return true;
+        try
+        {
+            return await journal.AppendAsync(row);
+        }
+        catch (StoreUnavailableException ex) when (ex.NotAttempted)
+        {
+            // Refused before the database (the journal's queue is full): nothing happened, the head still holds.
+            LogNotAttempted(logger, _key.Type, ex.Message);
+            throw;
+        }
+        catch (StoreUnavailableException ex)
+        {
+            // The commit may or may not have happened: this activation's head can no longer be trusted.
+            LogUnconfirmed(logger, ex, _key.Type, _key.Id, row.Version, options.Provenance.CorrelationId);
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    /// <summary>The row is committed: it becomes the head, and the caller is answered.</summary>
+    private WriteResult Acknowledge(JournalRecord row, FeedPosition position, ChangeKind kind, byte[] fingerprint)
+    {
+        var written = row with { Position = position.Position };
+        _head = new JournalHead(written, _head?.CreatedAt ?? written.CommittedAt);
+        var result = ToWriteResult(written, replay: false) with { FeedPosition = position };
+        if (written.IdempotencyKey is { } idempotencyKey)
+        {
+            _recentKeys.Remember(idempotencyKey, fingerprint, result);
+        }
+
+        metrics.Written(_key.Type, kind);
+        EntitySpan.Answered(result);
+        Publish(written, position);
+        return result;
     }
 
     private JournalRecord NewRecord(ChangeKind kind, string? payload, WriteOptions options, byte[] fingerprint)

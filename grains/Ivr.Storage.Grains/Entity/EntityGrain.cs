@@ -13,13 +13,13 @@ namespace Ivr.Storage.Grains.Entity;
 internal sealed partial class EntityGrain(
     IEntityJournal journal,
     EntityClock clock,
-    IOptions<EntityStoreOptions> options,
+    IOptions<EntityGrainOptions> options,
     EntityMetrics metrics,
     ChangePublisher publisher,
     ILogger<EntityGrain> logger) : Grain, IEntityGrain
 {
-    private readonly EntityStoreOptions _options = options.Value;
-    private readonly PayloadCodec _codec = new(options.Value);
+    private readonly EntityGrainOptions _options = options.Value;
+    private readonly PayloadValidator _validator = new(options.Value);
     private readonly RecentIdempotencyKeys _recentKeys = new(options.Value.RecentIdempotencyKeys);
     private EntityKey _key;
 

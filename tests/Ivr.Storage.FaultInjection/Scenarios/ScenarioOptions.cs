@@ -10,6 +10,16 @@ public sealed record ScenarioOptions
 
     public WorkloadOptions Workload { get; init; } = new();
 
+    /// <summary>
+    /// Acknowledged writes (in all, and through the HTTP gateway) the load must reach before it stops: a loaded machine
+    /// acknowledges fewer in <see cref="Duration"/>, so the load goes on, up to <see cref="MinimumLoadBound"/> more, until
+    /// the run has enough to prove something. The default values are 0 (the duration alone decides).
+    /// </summary>
+    public (int All, int OverHttp) MinimumAcknowledged { get; init; }
+
+    /// <summary>Longest the load is extended to reach <see cref="MinimumAcknowledged"/>. The default value is 90 s.</summary>
+    public TimeSpan MinimumLoadBound { get; init; } = TimeSpan.FromSeconds(90);
+
     /// <summary>How long Redis stays down. The default value is 4 s (the long form uses 30 s).</summary>
     public TimeSpan RedisOutage { get; init; } = TimeSpan.FromSeconds(4);
 

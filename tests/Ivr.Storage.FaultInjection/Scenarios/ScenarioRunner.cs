@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Ivr.Storage.FaultInjection.Checking;
 using Ivr.Storage.FaultInjection.Services;
 using Ivr.Storage.FaultInjection.Workload;
+using Ivr.Storage.Testing;
 
 namespace Ivr.Storage.FaultInjection.Scenarios;
 
@@ -42,6 +43,7 @@ public sealed partial class ScenarioRunner(FaultCluster cluster, ScenarioOptions
                 : workload.ProbeRecoveryAsync(await InjectAsync(scenario, loadClock, notes, afterFault), options.RecoveryBound);
             var rest = options.Duration - loadClock.Elapsed;
             await Task.Delay(rest > TimeSpan.FromSeconds(1) ? rest : TimeSpan.FromSeconds(1));
+            await Eventually.TryAsync(() => workload.Acknowledged() is var acked && acked.All >= options.MinimumAcknowledged.All && acked.OverHttp >= options.MinimumAcknowledged.OverHttp, options.MinimumLoadBound);
         }
         finally
         {

@@ -105,12 +105,47 @@ public sealed partial class FaultCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>How often a silo that ended during its start-up is started again before the run fails.</summary>
+    private const int StartAttempts = 3;
+
     /// <summary>
     /// Starts one more silo on fresh ports and waits until it is a started, Active member: its gateway listens, its
     /// host finished starting (a SIGTERM earlier would fail the start-up instead of draining a member) and the
-    /// membership table says Active.
+    /// membership table says Active. A silo that ends during its start-up (on a starved machine the others may declare
+    /// a joining silo dead before it answers their probes, and it stops itself) is replaced, as an orchestrator would
+    /// restart it, up to <see cref="StartAttempts"/> times.
     /// </summary>
     public async Task<SiloProcess> StartSiloAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var silo = Launch();
+            if (_closing)
+            {
+                await RemoveAsync(silo);
+                throw new OperationCanceledException("The fault cluster is shutting down; the silo just started was stopped.");
+            }
+
+            try
+            {
+                await silo.WaitUntilListeningAsync(SiloStartTimeout);
+                await silo.WaitUntilStartedAsync(SiloStartTimeout);
+                if (!await WaitUntilActiveAsync(silo.SiloPort, SiloStartTimeout))
+                {
+                    throw new TimeoutException($"Silo {silo.SiloPort} did not become Active within {SiloStartTimeout}:\n{silo.Output}");
+                }
+
+                return silo;
+            }
+            catch (InvalidOperationException) when (silo.HasExited && attempt < StartAttempts && !_closing)
+            {
+                Log($"silo {silo.SiloPort} ended during its start-up (exit code {silo.ExitCode}); starting another (attempt {attempt + 1} of {StartAttempts})");
+                await RemoveAsync(silo);
+            }
+        }
+    }
+
+    private SiloProcess Launch()
     {
         int offset;
         lock (_offsets)
@@ -122,19 +157,6 @@ public sealed partial class FaultCluster : IAsyncDisposable
         lock (_silos)
         {
             _silos.Add(silo);
-        }
-
-        if (_closing)
-        {
-            await RemoveAsync(silo);
-            throw new OperationCanceledException("The fault cluster is shutting down; the silo just started was stopped.");
-        }
-
-        await silo.WaitUntilListeningAsync(SiloStartTimeout);
-        await silo.WaitUntilStartedAsync(SiloStartTimeout);
-        if (!await WaitUntilActiveAsync(silo.SiloPort, SiloStartTimeout))
-        {
-            throw new TimeoutException($"Silo {silo.SiloPort} did not become Active within {SiloStartTimeout}:\n{silo.Output}");
         }
 
         return silo;

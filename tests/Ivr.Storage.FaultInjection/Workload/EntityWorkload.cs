@@ -47,6 +47,22 @@ public sealed partial class EntityWorkload
 
     public IReadOnlyList<WriteRequest> Requests => [.. _requests];
 
+    /// <summary>Writes acknowledged so far, in all and through the HTTP gateway.</summary>
+    public (int All, int OverHttp) Acknowledged()
+    {
+        var (all, overHttp) = (0, 0);
+        foreach (var request in _requests)
+        {
+            if (request.Outcome == WriteOutcome.Acknowledged)
+            {
+                all++;
+                overHttp += request.Transport == Transport.Http ? 1 : 0;
+            }
+        }
+
+        return (all, overHttp);
+    }
+
     public IReadOnlyList<ReadObservation> Reads => [.. _reads];
 
     public long ReadFailures => Interlocked.Read(ref _readFailures);

@@ -1,7 +1,7 @@
 namespace Ivr.Storage.Gateway;
 
 /// <summary>Behaviour and limits of the HTTP gateway (configuration section <c>Gateway</c>).</summary>
-public sealed class GatewayOptions
+public sealed class HttpGatewayOptions
 {
     /// <summary>Configuration section name.</summary>
     public const string SectionName = "Gateway";

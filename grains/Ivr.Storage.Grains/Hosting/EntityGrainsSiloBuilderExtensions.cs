@@ -11,10 +11,10 @@ using Orleans.Storage;
 namespace Orleans.Hosting;
 
 /// <summary>Adds IVR.Storage's grains and their services to a silo.</summary>
-public static class EntityStoreSiloBuilderExtensions
+public static class EntityGrainsSiloBuilderExtensions
 {
     /// <summary>Registers the entity journal, the entity grain's options (section <c>EntityStore</c>), a system clock and the read-model projection (section <c>ReadModel</c>).</summary>
-    public static ISiloBuilder AddEntityStore(this ISiloBuilder builder)
+    public static ISiloBuilder AddEntityGrains(this ISiloBuilder builder)
     {
         builder.Services.AddEntityJournal();
         // Live change streams. Memory streams lose queued events when a silo dies; that is acceptable because the
@@ -26,7 +26,7 @@ public static class EntityStoreSiloBuilderExtensions
         builder.Services.TryAddKeyedSingleton<IGrainStorage>(
             ProviderConstants.DEFAULT_PUBSUB_PROVIDER_NAME,
             (services, _) => services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME));
-        builder.Services.AddOptions<EntityStoreOptions>().BindConfiguration(EntityStoreOptions.SectionName);
+        builder.Services.AddOptions<EntityGrainOptions>().BindConfiguration(EntityGrainOptions.SectionName);
         builder.Services.TryAddSingleton(new EntityClock(TimeProvider.System));
         builder.Services.AddSingleton<EntityMetrics>();
         builder.Services.AddOptions<ReadModelOptions>().BindConfiguration(ReadModelOptions.SectionName);

@@ -1,9 +1,12 @@
 namespace Ivr.Storage.Grains;
 
 /// <summary>Limits and behaviour of entity grains (configuration section <c>EntityStore</c>).</summary>
-public sealed class EntityStoreOptions
+public sealed class EntityGrainOptions
 {
-    /// <summary>Configuration section name.</summary>
+    /// <summary>
+    /// Configuration section name. It keeps its name from before this type was renamed (it was <c>EntityStoreOptions</c>),
+    /// so that deployed configuration (<c>EntityStore__MaxPayloadBytes</c>, ...) goes on working.
+    /// </summary>
     public const string SectionName = "EntityStore";
 
     /// <summary>Largest accepted payload, in UTF-8 bytes of its canonical form. The default value is 1 MiB.</summary>
