@@ -8,21 +8,24 @@ namespace Ivr.Storage.Deploy.Tests.Architecture;
 /// </summary>
 public sealed class ProjectReferenceTests
 {
+    private const string Picture = ArchitectureDiagram.Path;
+
     private static readonly Lazy<IReadOnlyDictionary<string, ProjectFile>> Projects = new(ProjectFile.All);
 
     private static readonly string[] Production = ["src", "grains", "silo", "client"];
+
+    private static IEnumerable<ProjectFile> In(params string[] areas) => Projects.Value.Values.Where(project => areas.Contains(project.Area));
 
     [Fact]
     public void the_picture_draws_every_project_but_the_test_projects_and_no_other()
     {
         var diagram = ArchitectureDiagram.Read();
-        var drawable = Projects.Value.Values.Where(project => !project.IsTestProject).Select(project => project.Name).ToHashSet(StringComparer.Ordinal);
+        var names = Projects.Value.Values.Where(project => !project.IsTestProject).Select(project => project.Name).ToHashSet(StringComparer.Ordinal);
         Assert.Equal(Projects.Value.Count, Projects.Value.Values.Select(project => project.Name).Distinct().Count());
 
-        var problems = drawable.Except(diagram.Projects.Keys).Select(name => $"{name} is a project but {ArchitectureDiagram.Path} does not draw it")
-            .Concat(diagram.Projects.Keys.Except(drawable).Select(name => $"{ArchitectureDiagram.Path} draws {name}, which is no project (or a tests/*.Tests project, which is not drawn)"))
-            .ToList();
-        Assert.True(problems.Count == 0, string.Join('\n', problems));
+        var problems = names.Except(diagram.Projects.Keys).Select(name => $"{name} is a project but {Picture} does not draw it")
+            .Concat(diagram.Projects.Keys.Except(names).Select(name => $"{Picture} draws {name}, which is no project (or a tests/*.Tests one, not drawn)"));
+        AssertNone(problems);
     }
 
     [Fact]
@@ -35,47 +38,43 @@ public sealed class ProjectReferenceTests
             .ToHashSet();
         var drawn = diagram.References.ToHashSet();
 
-        var problems = actual.Except(drawn)
-            .Select(reference => $"{reference.From} references {reference.To}{(reference.ReferencesAssembly ? "" : " (built first, not referenced)")}, which {ArchitectureDiagram.Path} does not allow: remove the reference, or draw '{diagram.Draw(reference.From, reference.To, reference.ReferencesAssembly)}' if the rules there allow it")
-            .Concat(drawn.Except(actual).Select(reference => $"{ArchitectureDiagram.Path} draws '{diagram.Draw(reference.From, reference.To, reference.ReferencesAssembly)}', but {reference.From} has no such reference: remove the arrow"))
-            .ToList();
-        Assert.True(problems.Count == 0, string.Join('\n', problems));
+        var problems = actual.Except(drawn).Select(reference =>
+                $"{reference.From} references {reference.To}{(reference.ReferencesAssembly ? "" : " (built first)")}, which {Picture} does not allow: " +
+                $"remove the reference, or draw '{diagram.Draw(reference.From, reference.To, reference.ReferencesAssembly)}' if its rules allow it")
+            .Concat(drawn.Except(actual).Select(reference =>
+                $"{Picture} draws '{diagram.Draw(reference.From, reference.To, reference.ReferencesAssembly)}', but {reference.From} has no such reference"));
+        AssertNone(problems);
     }
 
     [Fact]
     public void src_references_only_src_and_no_production_project_references_bench_or_tests()
     {
-        var problems = Projects.Value.Values
-            .Where(project => Production.Contains(project.Area))
-            .SelectMany(project => project.References
-                .Where(reference => project.Area == "src" ? !reference.Target.StartsWith("src/", StringComparison.Ordinal) : reference.Target.Split('/')[0] is "bench" or "tests")
-                .Select(reference => $"{project} references {reference.Target}: {(project.Area == "src" ? "a project of src/ references only src/" : "production code references nothing under bench/ or tests/")}"))
-            .ToList();
-        Assert.True(problems.Count == 0, string.Join('\n', problems));
+        var outsideSrc = In("src").SelectMany(project => project.References
+            .Where(reference => !reference.Target.StartsWith("src/", StringComparison.Ordinal))
+            .Select(reference => $"{project} references {reference.Target}: a project of src/ references only src/"));
+        var intoBenchOrTests = In(Production).SelectMany(project => project.References
+            .Where(reference => reference.Target.Split('/')[0] is "bench" or "tests")
+            .Select(reference => $"{project} references {reference.Target}: production code references nothing under bench/ or tests/"));
+        AssertNone(outsideSrc.Concat(intoBenchOrTests));
     }
 
     [Fact]
     public void no_client_project_reaches_grains_or_silo_directly_or_through_another_project()
     {
-        var problems = Projects.Value.Values
-            .Where(project => project.Area == "client")
-            .SelectMany(project => Reachable(project, assembliesOnly: false)
-                .Where(path => path[^1].Area is "grains" or "silo")
-                .Select(path => $"{project} reaches {path[^1]} ({string.Join(" -> ", path)}): the client never references grains/ or silo/"))
-            .ToList();
-        Assert.True(problems.Count == 0, string.Join('\n', problems));
+        var problems = In("client").SelectMany(project => Reachable(project, assembliesOnly: false)
+            .Where(path => path[^1].Area is "grains" or "silo")
+            .Select(path => $"{project} reaches {path[^1]} ({Describe(path)}): the client never references grains/ or silo/"));
+        AssertNone(problems);
     }
 
     [Fact]
     public void grains_and_everything_they_reference_use_no_aspnetcore()
     {
-        var problems = Projects.Value.Values
-            .Where(project => project.Area == "grains")
-            .SelectMany(project => new[] { new[] { project } }.Concat(Reachable(project, assembliesOnly: true)))
-            .SelectMany(path => path[^1].AspNetCoreReferences.Select(reference => $"{path[^1]} has {reference}{(path.Count > 1 ? $" and grains reach it ({string.Join(" -> ", path)})" : "")}: grains/ and what it references use no ASP.NET Core"))
-            .Distinct()
-            .ToList();
-        Assert.True(problems.Count == 0, string.Join('\n', problems));
+        var problems = In("grains")
+            .SelectMany(project => Reachable(project, assembliesOnly: true).Prepend([project]))
+            .SelectMany(path => path[^1].AspNetCoreReferences.Select(reference =>
+                $"{path[^1]} has {reference} ({Describe(path)}): grains/ and what it references use no ASP.NET Core"));
+        AssertNone(problems);
     }
 
     [Fact]
@@ -83,25 +82,30 @@ public sealed class ProjectReferenceTests
     {
         var json = Projects.Value["src/Ivr.Storage.Json"];
 
-        Assert.True(json.References.Count == 0, $"{json} references {string.Join(", ", json.References.Select(reference => reference.Target))}: the JSON library stands alone");
-        Assert.True(!json.AspNetCoreReferences.Any(), $"{json} has {string.Join(", ", json.AspNetCoreReferences)}: the JSON library stands alone");
+        var problems = json.References.Select(reference => $"{json} references {reference.Target}: the JSON library stands alone")
+            .Concat(json.AspNetCoreReferences.Select(reference => $"{json} has {reference}: the JSON library stands alone"));
+        AssertNone(problems);
     }
 
     [Fact]
     public void bench_takes_from_tests_only_the_support_library_and_reaches_no_xunit_project()
     {
-        var problems = Projects.Value.Values
-            .Where(project => project.Area == "bench")
-            .SelectMany(project => project.References
-                .Where(reference => reference.Target.StartsWith("tests/", StringComparison.Ordinal) && reference.Target != "tests/Ivr.Storage.Testing.Support")
-                .Select(reference => $"{project} references {reference.Target}: bench/ takes from tests/ only tests/Ivr.Storage.Testing.Support")
-                .Concat(Reachable(project, assembliesOnly: false)
-                    .Where(path => path[^1].UsesXunit)
-                    .Select(path => $"{project} reaches {path[^1]}, which uses xunit ({string.Join(" -> ", path)}): the benchmarks are no tests")))
-            .Distinct()
-            .ToList();
-        Assert.True(problems.Count == 0, string.Join('\n', problems));
+        var direct = In("bench").SelectMany(project => project.References
+            .Where(reference => reference.Target.StartsWith("tests/", StringComparison.Ordinal) && reference.Target != "tests/Ivr.Storage.Testing.Support")
+            .Select(reference => $"{project} references {reference.Target}: bench/ takes from tests/ only tests/Ivr.Storage.Testing.Support"));
+        var xunit = In("bench").SelectMany(project => Reachable(project, assembliesOnly: false)
+            .Where(path => path[^1].UsesXunit)
+            .Select(path => $"{project} reaches {path[^1]}, which uses xunit ({Describe(path)}): the benchmarks are no tests"));
+        AssertNone(direct.Concat(xunit));
     }
+
+    private static void AssertNone(IEnumerable<string> problems)
+    {
+        var list = problems.Distinct().ToList();
+        Assert.True(list.Count == 0, string.Join('\n', list));
+    }
+
+    private static string Describe(IReadOnlyList<ProjectFile> path) => string.Join(" -> ", path);
 
     /// <summary>Every project <paramref name="start"/> reaches through references, each with the path that reaches it first.</summary>
     private static IEnumerable<IReadOnlyList<ProjectFile>> Reachable(ProjectFile start, bool assembliesOnly)
