@@ -38,36 +38,57 @@ public sealed class FeedSubscriptionTests(ReadModelStoreFixture fixture)
     }
 
     /// <summary>
-    /// A caught-up subscription waits for its next poll on the time provider it was given: with a fake clock and an idle
-    /// poll of an hour, a new change arrives once the fake clock has moved an hour on, long before an hour has passed.
+    /// A caught-up subscription waits for its next poll on the time provider it was given: once it has read everything,
+    /// it sets a timer on the fake clock (an idle poll of an hour), and a new change arrives once that clock has moved an
+    /// hour on, long before an hour has passed.
     /// </summary>
     [Fact]
-    public async Task a_caught_up_subscription_polls_again_when_its_time_provider_has_moved_on_by_the_idle_poll()
+    public async Task a_caught_up_subscription_waits_its_idle_poll_on_its_time_provider()
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var key = StoreClusterFixture.NewKey("sub-clock");
         await fixture.Store.PutAsync(key, """{"n":1}""");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var changes = FeedSubscription.FollowAsync(fixture.ClusterClient, "clock-" + Guid.NewGuid().ToString("N")[..8], checkpointEvery: 1,
             idlePoll: TimeSpan.FromHours(1), timeProvider: time, cancellationToken: timeout.Token).GetAsyncEnumerator(timeout.Token);
-        await using (changes)
+        Task<bool>? pending = null;
+        try
         {
             await NextVersionAsync(changes, key, version: 1, time);
+
+            // Nothing else writes to this fixture's database meanwhile: the next read finds nothing and the subscription waits.
+            var timers = time.TimersCreated;
+            pending = changes.MoveNextAsync().AsTask();
+            await Eventually.HoldsAsync(() => time.TimersCreated > timers, TimeSpan.FromSeconds(20), () => "the caught-up subscription set no timer on its time provider");
             await fixture.Store.PutAsync(key, """{"n":2}""");
 
-            await NextVersionAsync(changes, key, version: 2, time);
+            await NextVersionAsync(changes, key, version: 2, time, pending);
+            pending = null;
+        }
+        finally
+        {
+            // An async iterator cannot be disposed while a MoveNextAsync is pending: cancel it and let it end first.
+            await timeout.CancelAsync();
+            if (pending is not null)
+            {
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
+            }
+
+            await changes.DisposeAsync();
         }
     }
 
     /// <summary>
-    /// Moves on to <paramref name="version"/> of <paramref name="key"/>, advancing the fake clock by the idle poll while the
-    /// subscription waits (the feed may show a commit a moment late, so the subscription can run dry more than once).
+    /// Moves on to <paramref name="version"/> of <paramref name="key"/> (from <paramref name="pending"/>, a move already
+    /// asked for, if given), advancing the fake clock by the idle poll while the subscription waits (the feed may show a
+    /// commit a moment late, so the subscription can run dry more than once).
     /// </summary>
-    private static async Task NextVersionAsync(IAsyncEnumerator<ChangeEvent> changes, EntityKey key, long version, FakeTimeProvider time)
+    private static async Task NextVersionAsync(IAsyncEnumerator<ChangeEvent> changes, EntityKey key, long version, FakeTimeProvider time, Task<bool>? pending = null)
     {
         while (true)
         {
-            var next = changes.MoveNextAsync().AsTask();
+            var next = pending ?? changes.MoveNextAsync().AsTask();
+            pending = null;
             await Eventually.HoldsAsync(
                 () =>
                 {
