@@ -69,7 +69,7 @@ public sealed partial class EntityStore
 
         // FeedSubscription calls the grains itself, outside the pipeline: its failures are only translated, never
         // retried here, because a resumed subscription restarts from its checkpoint and the caller must see that.
-        var changes = FeedSubscription.FollowAsync(_grains, name, checkpointEvery, pollInterval ?? DefaultPollInterval, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var changes = FeedSubscription.FollowAsync(_grains, name, checkpointEvery, pollInterval ?? DefaultPollInterval, _timeProvider, cancellationToken).GetAsyncEnumerator(cancellationToken);
         await using (changes.ConfigureAwait(false))
         {
             while (await NextAsync(changes, cancellationToken).ConfigureAwait(false))

@@ -20,7 +20,7 @@ internal static class JournalRowReader
             // Rows since migration 0006 hold the canonical text that was hashed; older rows hold jsonb's text form
             // (keys reordered, numbers as numeric). Canonicalizing every row returns both byte-for-byte as hashed;
             // for new rows it repeats work the write already did (the price of not marking which rows are old).
-            Payload = payloadText is null ? null : CanonicalJson.Canonicalize(payloadText),
+            Payload = payloadText is null ? null : JsonBoundary.Call(CanonicalJson.Canonicalize, payloadText),
             CommittedAt = new DateTimeOffset(reader.GetDateTime(5), TimeSpan.Zero),
             Provenance = new Provenance
             {

@@ -10,10 +10,10 @@ namespace Ivr.Storage.Json;
 /// whitespace, strings with only the mandatory escapes, numbers as ECMAScript prints the IEEE-754 double.
 /// </summary>
 /// <remarks>
-/// Inputs that have no canonical form are rejected with an <see cref="Contracts.EntityValidationException"/>
-/// (field <c>payload</c>): numbers beyond the double range (<see cref="Contracts.ValidationErrorCode.InvalidPayload"/>),
+/// Inputs that have no canonical form are rejected with a <see cref="JsonPayloadException"/>
+/// (field <c>payload</c>): numbers beyond the double range (<see cref="JsonPayloadErrorCode.InvalidPayload"/>),
 /// repeated member names (InvalidPayload), strings with unpaired surrogates (InvalidPayload), invalid UTF-8
-/// (<see cref="Contracts.ValidationErrorCode.MalformedJson"/>) and, for text input, anything that is not JSON (MalformedJson).
+/// (<see cref="JsonPayloadErrorCode.MalformedJson"/>) and, for text input, anything that is not JSON (MalformedJson).
 /// Numbers too small for a double (such as <c>1e-400</c>) become 0, as in ECMAScript.
 /// </remarks>
 public static class CanonicalJson

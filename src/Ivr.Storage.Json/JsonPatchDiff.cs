@@ -7,7 +7,7 @@ namespace Ivr.Storage.Json;
 public static class JsonPatchDiff
 {
     /// <summary>
-    /// A patch that turns <paramref name="from"/> into <paramref name="to"/> when given to <see cref="JsonPatch.Apply"/>.
+    /// A patch that turns <paramref name="from"/> into <paramref name="to"/> when applied as RFC 6902 prescribes.
     /// Equal documents give an empty array. Neither input is changed.
     /// </summary>
     /// <remarks>

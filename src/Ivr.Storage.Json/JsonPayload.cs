@@ -7,13 +7,13 @@ namespace Ivr.Storage.Json;
 
 /// <summary>
 /// Validates entity payloads and merge patches at the edge and brings them into canonical form. Every rejection is
-/// an <see cref="Contracts.EntityValidationException"/> whose <see cref="Contracts.EntityValidationException.Field"/>
+/// a <see cref="JsonPayloadException"/> whose <see cref="JsonPayloadException.Field"/>
 /// is <c>payload</c> or <c>patch</c> and whose message says what was wrong and where.
 /// </summary>
 /// <remarks>
-/// Codes: <see cref="Contracts.ValidationErrorCode.MalformedJson"/> for text that is not JSON or not valid UTF-8;
-/// <see cref="Contracts.ValidationErrorCode.PayloadTooLarge"/> when the text or its canonical form exceeds
-/// <see cref="JsonPayloadLimits.MaxBytes"/>; <see cref="Contracts.ValidationErrorCode.InvalidPayload"/> for a
+/// Codes: <see cref="JsonPayloadErrorCode.MalformedJson"/> for text that is not JSON or not valid UTF-8;
+/// <see cref="JsonPayloadErrorCode.PayloadTooLarge"/> when the text or its canonical form exceeds
+/// <see cref="JsonPayloadLimits.MaxBytes"/>; <see cref="JsonPayloadErrorCode.InvalidPayload"/> for a
 /// non-object root, nesting beyond <see cref="JsonPayloadLimits.MaxDepth"/>, numbers beyond the double range,
 /// repeated member names and unpaired surrogates.
 /// </remarks>

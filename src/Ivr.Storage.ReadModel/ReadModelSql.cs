@@ -1,6 +1,9 @@
 namespace Ivr.Storage.ReadModel;
 
-/// <summary>The read model's statements. Table names carry the generation (<c>_g1</c>, <c>_g2</c>, …).</summary>
+/// <summary>
+/// The projector's statements. Table names carry the generation (<c>_g1</c>, <c>_g2</c>, …); the schema and the
+/// projections table come from migration 0005 (src/Ivr.Storage.Journal/Migrations), the queries are <see cref="ReadModelQuerySql"/>.
+/// </summary>
 internal static class ReadModelSql
 {
     public static string Entities(int generation) => $"ivr_read.entities_g{generation}";

@@ -11,7 +11,7 @@ namespace Ivr.Storage.Gateway.Tests;
 /// <summary>
 /// Issue 15, finding 8: the anonymous probes and <c>/metrics</c> are served on the management port only (a real
 /// Kestrel with both listeners), the API port answers 404 for them even to a forged Host header, the management port
-/// serves nothing else, and a flood of readiness probes costs one cluster call, not one each.
+/// serves nothing else (no second readiness probe such as <c>/ready</c>), and a flood of readiness probes costs one cluster call, not one each.
 /// </summary>
 [Collection(GatewayCollection.Name)]
 public sealed class ManagementPortTests(GatewayFixture fixture) : GatewayTestBase(fixture)
@@ -38,7 +38,7 @@ public sealed class ManagementPortTests(GatewayFixture fixture) : GatewayTestBas
     {
         await using var gateway = StartWithManagementPort(out _, out var management);
 
-        foreach (var path in new[] { Url("call-session", NewId()), "/changes", "/query/statistics", "/openapi/v1.json", "/scalar", "/metricsx" })
+        foreach (var path in new[] { Url("call-session", NewId()), "/changes", "/query/statistics", "/openapi/v1.json", "/scalar", "/metricsx", "/ready" })
         {
             var response = await SendAsync(HttpMethod.Get, path, client: management);
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{path} on the management port answered {(int)response.StatusCode}");

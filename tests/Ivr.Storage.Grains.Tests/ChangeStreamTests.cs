@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Ivr.Storage.Client;
 using Ivr.Storage.Contracts;
 using Ivr.Storage.Testing;
 using Orleans.Streams;

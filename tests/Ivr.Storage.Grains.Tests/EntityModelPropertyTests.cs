@@ -74,7 +74,7 @@ public sealed class EntityModelPropertyTests(EntityClusterFixture fixture) : Ent
             Assert.True(JsonNode.DeepEquals(model[v - 1], version.Payload is null ? null : JsonNode.Parse(version.Payload)), $"version {v}");
             Assert.Equal(v, (await grain.GetAsOf(committedAt[v - 1])).Version);
             var diff = await grain.Diff(v, model.Count);
-            var patched = Json.JsonPatch.Apply(model[v - 1]?.DeepClone() ?? new JsonObject(), (JsonArray)JsonNode.Parse(diff.Patch)!);
+            var patched = JsonPatch.Apply(model[v - 1]?.DeepClone() ?? new JsonObject(), (JsonArray)JsonNode.Parse(diff.Patch)!);
             Assert.True(JsonNode.DeepEquals(model[^1] ?? new JsonObject(), patched), $"diff {v}->{model.Count}");
         }
 

@@ -56,9 +56,9 @@ public sealed class EntityReadTests(EntityClusterFixture fixture) : EntityTestBa
         var diff = await grain.Diff(1, 2);
         var toTombstone = await grain.Diff(2, 3);
 
-        var patched = Json.JsonPatch.Apply(JsonNode.Parse("""{"a":1,"b":[1,2],"c":"x"}"""), (JsonArray)JsonNode.Parse(diff.Patch)!);
+        var patched = JsonPatch.Apply(JsonNode.Parse("""{"a":1,"b":[1,2],"c":"x"}"""), (JsonArray)JsonNode.Parse(diff.Patch)!);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"a":2,"b":[1,2,3],"d":true}"""), patched));
-        var emptied = Json.JsonPatch.Apply(JsonNode.Parse("""{"a":2,"b":[1,2,3],"d":true}"""), (JsonArray)JsonNode.Parse(toTombstone.Patch)!);
+        var emptied = JsonPatch.Apply(JsonNode.Parse("""{"a":2,"b":[1,2,3],"d":true}"""), (JsonArray)JsonNode.Parse(toTombstone.Patch)!);
         Assert.True(JsonNode.DeepEquals(new JsonObject(), emptied));
         Assert.Equal("[]", (await grain.Diff(2, 2)).Patch);
     }

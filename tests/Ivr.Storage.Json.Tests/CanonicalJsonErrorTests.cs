@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Ivr.Storage.Contracts;
 
 namespace Ivr.Storage.Json.Tests;
 
@@ -12,7 +11,7 @@ public sealed class CanonicalJsonErrorTests
     [InlineData("{\"a\":[1,1.8e308]}")]
     public void Canonicalize_NumberBeyondDoubleRange_IsInvalidPayloadNamingTheNumber(string input)
     {
-        var ex = ValidationAssert.Throws(ValidationErrorCode.InvalidPayload, "payload", () => CanonicalJson.Canonicalize(input));
+        var ex = ValidationAssert.Throws(JsonPayloadErrorCode.InvalidPayload, "payload", () => CanonicalJson.Canonicalize(input));
 
         Assert.Contains("e", ex.Message, StringComparison.Ordinal);
         Assert.Contains("outside the range of an IEEE-754 double", ex.Message, StringComparison.Ordinal);
@@ -21,7 +20,7 @@ public sealed class CanonicalJsonErrorTests
     [Fact]
     public void Canonicalize_NumberBeyondDoubleRange_MessageQuotesTheNumberAndItsLocation()
     {
-        var ex = ValidationAssert.Throws(ValidationErrorCode.InvalidPayload, "payload", () => CanonicalJson.Canonicalize("""{"a":{"b":[0,1e400]}}"""));
+        var ex = ValidationAssert.Throws(JsonPayloadErrorCode.InvalidPayload, "payload", () => CanonicalJson.Canonicalize("""{"a":{"b":[0,1e400]}}"""));
 
         Assert.Contains("1e400", ex.Message, StringComparison.Ordinal);
         Assert.Contains("/a/b/1", ex.Message, StringComparison.Ordinal);
@@ -33,7 +32,7 @@ public sealed class CanonicalJsonErrorTests
     [InlineData("""{"x":{"k":1,"b":2,"k":3}}""", "/x")]
     public void Canonicalize_DuplicateMemberNames_AreInvalidPayload(string input, string expectedInMessage)
     {
-        var ex = ValidationAssert.Throws(ValidationErrorCode.InvalidPayload, "payload", () => CanonicalJson.Canonicalize(input));
+        var ex = ValidationAssert.Throws(JsonPayloadErrorCode.InvalidPayload, "payload", () => CanonicalJson.Canonicalize(input));
 
         Assert.Contains(expectedInMessage, ex.Message, StringComparison.Ordinal);
         Assert.Contains("more than once", ex.Message, StringComparison.Ordinal);
@@ -44,7 +43,7 @@ public sealed class CanonicalJsonErrorTests
     {
         var node = JsonNode.Parse("""{"a":1,"a":2}""");
 
-        ValidationAssert.Throws(ValidationErrorCode.InvalidPayload, "payload", () => CanonicalJson.Serialize(node));
+        ValidationAssert.Throws(JsonPayloadErrorCode.InvalidPayload, "payload", () => CanonicalJson.Serialize(node));
     }
 
     [Theory]
@@ -56,7 +55,7 @@ public sealed class CanonicalJsonErrorTests
     [InlineData("[\"ok\",\"\\ud83d\"]")]
     public void Canonicalize_LoneSurrogateEscapes_AreInvalidPayload(string input)
     {
-        var ex = ValidationAssert.Throws(ValidationErrorCode.InvalidPayload, "payload", () => CanonicalJson.Canonicalize(input));
+        var ex = ValidationAssert.Throws(JsonPayloadErrorCode.InvalidPayload, "payload", () => CanonicalJson.Canonicalize(input));
 
         Assert.Contains("unpaired UTF-16 surrogate", ex.Message, StringComparison.Ordinal);
     }
@@ -66,7 +65,7 @@ public sealed class CanonicalJsonErrorTests
     {
         var node = new JsonObject { ["k"] = new JsonArray("fine", "bad\udc00") };
 
-        var ex = ValidationAssert.Throws(ValidationErrorCode.InvalidPayload, "payload", () => CanonicalJson.Serialize(node));
+        var ex = ValidationAssert.Throws(JsonPayloadErrorCode.InvalidPayload, "payload", () => CanonicalJson.Serialize(node));
 
         Assert.Contains("\\udc00", ex.Message, StringComparison.Ordinal);
         Assert.Contains("/k/1", ex.Message, StringComparison.Ordinal);
@@ -77,7 +76,7 @@ public sealed class CanonicalJsonErrorTests
     {
         var node = new JsonObject { ["k\ud800"] = 1 };
 
-        var ex = ValidationAssert.Throws(ValidationErrorCode.InvalidPayload, "payload", () => CanonicalJson.Serialize(node));
+        var ex = ValidationAssert.Throws(JsonPayloadErrorCode.InvalidPayload, "payload", () => CanonicalJson.Serialize(node));
 
         Assert.Contains("/k\\ud800", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(ex.Message, char.IsSurrogate);
@@ -88,7 +87,7 @@ public sealed class CanonicalJsonErrorTests
     {
         var node = new JsonObject { ["x"] = double.NaN, };
 
-        ValidationAssert.Throws(ValidationErrorCode.InvalidPayload, "payload", () => CanonicalJson.Serialize(node));
+        ValidationAssert.Throws(JsonPayloadErrorCode.InvalidPayload, "payload", () => CanonicalJson.Serialize(node));
     }
 
     [Theory]
@@ -105,7 +104,7 @@ public sealed class CanonicalJsonErrorTests
     [InlineData("{} {}")]
     public void Canonicalize_TextThatIsNotJson_IsMalformedJson(string input)
     {
-        var ex = ValidationAssert.Throws(ValidationErrorCode.MalformedJson, "payload", () => CanonicalJson.Canonicalize(input));
+        var ex = ValidationAssert.Throws(JsonPayloadErrorCode.MalformedJson, "payload", () => CanonicalJson.Canonicalize(input));
 
         Assert.StartsWith("The payload is not well-formed JSON", ex.Message, StringComparison.Ordinal);
     }
@@ -113,7 +112,7 @@ public sealed class CanonicalJsonErrorTests
     [Fact]
     public void Canonicalize_MalformedJson_ReportsOneBasedLineAndByte()
     {
-        var ex = ValidationAssert.Throws(ValidationErrorCode.MalformedJson, "payload", () => CanonicalJson.Canonicalize("{\n  \"a\": tru\n}"));
+        var ex = ValidationAssert.Throws(JsonPayloadErrorCode.MalformedJson, "payload", () => CanonicalJson.Canonicalize("{\n  \"a\": tru\n}"));
 
         Assert.Contains("line 2", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("LineNumber", ex.Message, StringComparison.Ordinal);
@@ -126,7 +125,7 @@ public sealed class CanonicalJsonErrorTests
     [InlineData(new byte[] { (byte)'{', (byte)'"', 0xE2, 0x82, (byte)'"', (byte)':', (byte)'1', (byte)'}' })]
     public void Canonicalize_InvalidUtf8Bytes_AreMalformedJson(byte[] input)
     {
-        var ex = ValidationAssert.Throws(ValidationErrorCode.MalformedJson, "payload", () => CanonicalJson.Canonicalize(input));
+        var ex = ValidationAssert.Throws(JsonPayloadErrorCode.MalformedJson, "payload", () => CanonicalJson.Canonicalize(input));
 
         Assert.Contains("UTF-8", ex.Message, StringComparison.Ordinal);
     }
@@ -135,7 +134,7 @@ public sealed class CanonicalJsonErrorTests
     public void Canonicalize_StringWithLoneSurrogateCharacter_IsMalformedJson()
     {
         // Not an escape: the C# string itself is not valid UTF-16, so it is not JSON text at all.
-        ValidationAssert.Throws(ValidationErrorCode.MalformedJson, "payload", () => CanonicalJson.Canonicalize("{\"a\":\"\ud800\"}"));
+        ValidationAssert.Throws(JsonPayloadErrorCode.MalformedJson, "payload", () => CanonicalJson.Canonicalize("{\"a\":\"\ud800\"}"));
     }
 
     [Fact]
@@ -144,7 +143,7 @@ public sealed class CanonicalJsonErrorTests
         var depth = JsonPayloadLimits.MaxSupportedDepth + 1;
         var input = new string('[', depth) + new string(']', depth);
 
-        var ex = ValidationAssert.Throws(ValidationErrorCode.InvalidPayload, "payload", () => CanonicalJson.Canonicalize(input));
+        var ex = ValidationAssert.Throws(JsonPayloadErrorCode.InvalidPayload, "payload", () => CanonicalJson.Canonicalize(input));
 
         Assert.Contains("1000 levels", ex.Message, StringComparison.Ordinal);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Ivr.Storage.Testing;
 
 namespace Ivr.Storage.Json.Tests;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Ivr.Storage.Contracts;
+using Ivr.Storage.Testing;
 
 namespace Ivr.Storage.Json.Tests;
 
@@ -28,7 +28,7 @@ public sealed class JsonPatchErrorTests
     [InlineData("test a missing value", """{"a":1}""", """[{"op":"test","path":"/b","value":null}]""")]
     public void Apply_PatchThatDoesNotFitTheDocument_IsInvalidOperation(string name, string document, string patch)
     {
-        var ex = ValidationAssert.Throws(ValidationErrorCode.InvalidOperation, "patch",
+        var ex = ValidationAssert.Throws(JsonPayloadErrorCode.InvalidOperation, "patch",
             () => JsonPatch.Apply(JsonNode.Parse(document), JsonNode.Parse(patch)!.AsArray()));
 
         Assert.True(ex.Message.StartsWith("Operation 0 (", StringComparison.Ordinal), $"{name}: {ex.Message}");
@@ -51,7 +51,7 @@ public sealed class JsonPatchErrorTests
     [InlineData("""[null]""", "not a JSON object")]
     public void Apply_InvalidPatchDocument_IsInvalidPayload(string patch, string expectedInMessage)
     {
-        var ex = ValidationAssert.Throws(ValidationErrorCode.InvalidPayload, "patch",
+        var ex = ValidationAssert.Throws(JsonPayloadErrorCode.InvalidPayload, "patch",
             () => JsonPatch.Apply(JsonNode.Parse("""{"a":1}"""), JsonNode.Parse(patch)!.AsArray()));
 
         Assert.Contains(expectedInMessage, ex.Message, StringComparison.Ordinal);
@@ -64,7 +64,7 @@ public sealed class JsonPatchErrorTests
         var document = JsonNode.Parse("""{"a":1}""");
         var patch = JsonNode.Parse("""[{"op":"replace","path":"/a","value":2},{"op":"remove","path":"/missing"}]""")!.AsArray();
 
-        var ex = ValidationAssert.Throws(ValidationErrorCode.InvalidOperation, "patch", () => JsonPatch.Apply(document, patch));
+        var ex = ValidationAssert.Throws(JsonPayloadErrorCode.InvalidOperation, "patch", () => JsonPatch.Apply(document, patch));
 
         Assert.Equal("Operation 1 (remove /missing) of the patch cannot be applied: /missing does not exist.", ex.Message);
         Assert.Equal("""{"a":1}""", document!.ToJsonString());
@@ -73,7 +73,7 @@ public sealed class JsonPatchErrorTests
     [Fact]
     public void Apply_FailedTest_SaysWhatTheValueWas()
     {
-        var ex = ValidationAssert.Throws(ValidationErrorCode.InvalidOperation, "patch",
+        var ex = ValidationAssert.Throws(JsonPayloadErrorCode.InvalidOperation, "patch",
             () => JsonPatch.Apply(JsonNode.Parse("""{"baz":"qux"}"""), JsonNode.Parse("""[{"op":"test","path":"/baz","value":"bar"}]""")!.AsArray()));
 
         Assert.Equal("Operation 0 (test /baz) of the patch cannot be applied: test failed: the value is \"qux\", not \"bar\".", ex.Message);

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Ivr.Storage.Contracts;
 
 namespace Ivr.Storage.Json.Tests;
 
@@ -13,7 +12,7 @@ public sealed class JsonPayloadErrorTests
         var limits = new JsonPayloadLimits { MaxBytes = 20 };
         var json = "{\"a\":\"" + new string('x', 13) + "\"}"; // 21 bytes
 
-        var ex = ValidationAssert.Throws(ValidationErrorCode.PayloadTooLarge, "payload", () => JsonPayload.ParseObject(json, limits));
+        var ex = ValidationAssert.Throws(JsonPayloadErrorCode.PayloadTooLarge, "payload", () => JsonPayload.ParseObject(json, limits));
 
         Assert.Equal("The payload is 21 bytes of UTF-8; the limit is 20 bytes.", ex.Message);
     }
@@ -23,7 +22,7 @@ public sealed class JsonPayloadErrorTests
     {
         var json = "{\"a\":\"" + new string('x', JsonPayloadLimits.DefaultMaxBytes) + "\"}";
 
-        var ex = ValidationAssert.Throws(ValidationErrorCode.PayloadTooLarge, "payload", () => JsonPayload.ParseObject(Encoding.UTF8.GetBytes(json)));
+        var ex = ValidationAssert.Throws(JsonPayloadErrorCode.PayloadTooLarge, "payload", () => JsonPayload.ParseObject(Encoding.UTF8.GetBytes(json)));
 
         Assert.Contains("1,048,584 bytes", ex.Message, StringComparison.Ordinal);
         Assert.Contains("1,048,576 bytes", ex.Message, StringComparison.Ordinal);
@@ -36,7 +35,7 @@ public sealed class JsonPayloadErrorTests
 
         // 10 characters but 12 bytes, since "€" is 3 bytes in UTF-8: fits. One more "€" (14 bytes) does not.
         Assert.Equal(11, JsonPayload.ParseObject("{\"a\":\"€\"} ", limits).ByteCount);
-        ValidationAssert.Throws(ValidationErrorCode.PayloadTooLarge, "payload", () => JsonPayload.ParseObject("{\"a\":\"€€\"}", limits));
+        ValidationAssert.Throws(JsonPayloadErrorCode.PayloadTooLarge, "payload", () => JsonPayload.ParseObject("{\"a\":\"€€\"}", limits));
     }
 
     [Fact]
@@ -45,7 +44,7 @@ public sealed class JsonPayloadErrorTests
         // "1e20" is 4 bytes but its canonical form has 21 digits.
         var limits = new JsonPayloadLimits { MaxBytes = 15 };
 
-        var ex = ValidationAssert.Throws(ValidationErrorCode.PayloadTooLarge, "payload", () => JsonPayload.ParseObject("{\"a\":1e20}", limits));
+        var ex = ValidationAssert.Throws(JsonPayloadErrorCode.PayloadTooLarge, "payload", () => JsonPayload.ParseObject("{\"a\":1e20}", limits));
 
         Assert.Contains("canonical form", ex.Message, StringComparison.Ordinal);
     }
@@ -55,7 +54,7 @@ public sealed class JsonPayloadErrorTests
     {
         var json = JsonPayloadTests.Nest(JsonPayloadLimits.DefaultMaxDepth + 1);
 
-        var ex = ValidationAssert.Throws(ValidationErrorCode.InvalidPayload, "payload", () => JsonPayload.ParseObject(json));
+        var ex = ValidationAssert.Throws(JsonPayloadErrorCode.InvalidPayload, "payload", () => JsonPayload.ParseObject(json));
 
         Assert.Contains("more than 64 levels deep", ex.Message, StringComparison.Ordinal);
     }
@@ -66,13 +65,13 @@ public sealed class JsonPayloadErrorTests
         var json = new string('[', 5000);
         json = "{\"a\":" + json;
 
-        ValidationAssert.Throws(ValidationErrorCode.InvalidPayload, "payload", () => JsonPayload.ParseObject(json));
+        ValidationAssert.Throws(JsonPayloadErrorCode.InvalidPayload, "payload", () => JsonPayload.ParseObject(json));
     }
 
     [Fact]
     public void ParseObject_SyntaxErrorBeforeTheDepthLimit_IsMalformedJson()
     {
-        ValidationAssert.Throws(ValidationErrorCode.MalformedJson, "payload", () => JsonPayload.ParseObject("{\"a\":[1,,2]}"));
+        ValidationAssert.Throws(JsonPayloadErrorCode.MalformedJson, "payload", () => JsonPayload.ParseObject("{\"a\":[1,,2]}"));
     }
 
     [Theory]
@@ -84,7 +83,7 @@ public sealed class JsonPayloadErrorTests
     [InlineData("null", "null")]
     public void ParseObject_NonObjectRoot_IsInvalidPayloadNamingWhatItIs(string json, string kind)
     {
-        var ex = ValidationAssert.Throws(ValidationErrorCode.InvalidPayload, "payload", () => JsonPayload.ParseObject(json));
+        var ex = ValidationAssert.Throws(JsonPayloadErrorCode.InvalidPayload, "payload", () => JsonPayload.ParseObject(json));
 
         Assert.Equal($"The payload must be a JSON object, but it is {kind}.", ex.Message);
     }
@@ -95,7 +94,7 @@ public sealed class JsonPayloadErrorTests
     [InlineData("\"replace me\"")]
     public void ParseMergePatch_NonObjectRoot_IsInvalidPayloadExplainingTheRfc7396Difference(string json)
     {
-        var ex = ValidationAssert.Throws(ValidationErrorCode.InvalidPayload, "patch", () => JsonPayload.ParseMergePatch(json));
+        var ex = ValidationAssert.Throws(JsonPayloadErrorCode.InvalidPayload, "patch", () => JsonPayload.ParseMergePatch(json));
 
         Assert.StartsWith("The patch must be a JSON object", ex.Message, StringComparison.Ordinal);
         Assert.Contains("RFC 7396", ex.Message, StringComparison.Ordinal);
@@ -109,13 +108,13 @@ public sealed class JsonPayloadErrorTests
     [InlineData("{a:1}")]
     public void ParseObject_MalformedText_IsMalformedJson(string json)
     {
-        ValidationAssert.Throws(ValidationErrorCode.MalformedJson, "payload", () => JsonPayload.ParseObject(json));
+        ValidationAssert.Throws(JsonPayloadErrorCode.MalformedJson, "payload", () => JsonPayload.ParseObject(json));
     }
 
     [Fact]
     public void ParseMergePatch_MalformedText_IsMalformedJsonOnThePatchField()
     {
-        var ex = ValidationAssert.Throws(ValidationErrorCode.MalformedJson, "patch", () => JsonPayload.ParseMergePatch("{\"a\":"u8.ToArray()));
+        var ex = ValidationAssert.Throws(JsonPayloadErrorCode.MalformedJson, "patch", () => JsonPayload.ParseMergePatch("{\"a\":"u8.ToArray()));
 
         Assert.StartsWith("The patch is not well-formed JSON", ex.Message, StringComparison.Ordinal);
     }
@@ -125,7 +124,7 @@ public sealed class JsonPayloadErrorTests
     {
         byte[] json = [(byte)'{', (byte)'"', (byte)'a', (byte)'"', (byte)':', (byte)'"', 0xC0, 0xAF, (byte)'"', (byte)'}'];
 
-        var ex = ValidationAssert.Throws(ValidationErrorCode.MalformedJson, "payload", () => JsonPayload.ParseObject(json));
+        var ex = ValidationAssert.Throws(JsonPayloadErrorCode.MalformedJson, "payload", () => JsonPayload.ParseObject(json));
 
         Assert.Contains("/a", ex.Message, StringComparison.Ordinal);
     }
@@ -133,7 +132,7 @@ public sealed class JsonPayloadErrorTests
     [Fact]
     public void ParseObject_StringWithUnpairedSurrogateCharacter_IsMalformedJson()
     {
-        var ex = ValidationAssert.Throws(ValidationErrorCode.MalformedJson, "payload", () => JsonPayload.ParseObject("{\"a\":\"x\udc00\"}"));
+        var ex = ValidationAssert.Throws(JsonPayloadErrorCode.MalformedJson, "payload", () => JsonPayload.ParseObject("{\"a\":\"x\udc00\"}"));
 
         Assert.Contains("character 7", ex.Message, StringComparison.Ordinal);
     }
@@ -141,19 +140,19 @@ public sealed class JsonPayloadErrorTests
     [Fact]
     public void ParseObject_EscapedLoneSurrogate_IsInvalidPayload()
     {
-        ValidationAssert.Throws(ValidationErrorCode.InvalidPayload, "payload", () => JsonPayload.ParseObject("{\"a\":\"\\ud800\"}"));
+        ValidationAssert.Throws(JsonPayloadErrorCode.InvalidPayload, "payload", () => JsonPayload.ParseObject("{\"a\":\"\\ud800\"}"));
     }
 
     [Fact]
     public void ParseObject_DuplicateMembers_IsInvalidPayload()
     {
-        ValidationAssert.Throws(ValidationErrorCode.InvalidPayload, "payload", () => JsonPayload.ParseObject("{\"a\":1,\"b\":2,\"a\":1}"));
+        ValidationAssert.Throws(JsonPayloadErrorCode.InvalidPayload, "payload", () => JsonPayload.ParseObject("{\"a\":1,\"b\":2,\"a\":1}"));
     }
 
     [Fact]
     public void ParseMergePatch_NumberOutOfRange_IsInvalidPayloadOnThePatchField()
     {
-        var ex = ValidationAssert.Throws(ValidationErrorCode.InvalidPayload, "patch", () => JsonPayload.ParseMergePatch("{\"n\":1e400}"));
+        var ex = ValidationAssert.Throws(JsonPayloadErrorCode.InvalidPayload, "patch", () => JsonPayload.ParseMergePatch("{\"n\":1e400}"));
 
         Assert.Contains("1e400", ex.Message, StringComparison.Ordinal);
     }
@@ -164,7 +163,7 @@ public sealed class JsonPayloadErrorTests
         var limits = new JsonPayloadLimits { MaxDepth = 3 };
         var value = new JsonObject { ["a"] = new JsonObject { ["b"] = new JsonArray(new JsonArray()) } };
 
-        var ex = ValidationAssert.Throws(ValidationErrorCode.InvalidPayload, "payload", () => JsonPayload.FromObject(value, limits));
+        var ex = ValidationAssert.Throws(JsonPayloadErrorCode.InvalidPayload, "payload", () => JsonPayload.FromObject(value, limits));
 
         Assert.Contains("/a/b/0", ex.Message, StringComparison.Ordinal);
     }
@@ -175,6 +174,6 @@ public sealed class JsonPayloadErrorTests
         var limits = new JsonPayloadLimits { MaxBytes = 10 };
         var value = new JsonObject { ["a"] = "0123456789" };
 
-        ValidationAssert.Throws(ValidationErrorCode.PayloadTooLarge, "payload", () => JsonPayload.FromObject(value, limits));
+        ValidationAssert.Throws(JsonPayloadErrorCode.PayloadTooLarge, "payload", () => JsonPayload.FromObject(value, limits));
     }
 }

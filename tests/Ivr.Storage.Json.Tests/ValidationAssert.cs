@@ -1,13 +1,11 @@
-using Ivr.Storage.Contracts;
-
 namespace Ivr.Storage.Json.Tests;
 
 /// <summary>Asserts that bad input is rejected with the right code and field, and a message a person can act on.</summary>
 internal static class ValidationAssert
 {
-    public static EntityValidationException Throws(ValidationErrorCode code, string field, Action action)
+    public static JsonPayloadException Throws(JsonPayloadErrorCode code, string field, Action action)
     {
-        var ex = Assert.Throws<EntityValidationException>(action);
+        var ex = Assert.Throws<JsonPayloadException>(action);
         Assert.Equal(code, ex.Code);
         Assert.Equal(field, ex.Field);
         Assert.False(string.IsNullOrWhiteSpace(ex.Message));
@@ -19,6 +17,6 @@ internal static class ValidationAssert
         return ex;
     }
 
-    public static EntityValidationException Throws(ValidationErrorCode code, string field, Func<object?> func) =>
+    public static JsonPayloadException Throws(JsonPayloadErrorCode code, string field, Func<object?> func) =>
         Throws(code, field, () => { _ = func(); });
 }

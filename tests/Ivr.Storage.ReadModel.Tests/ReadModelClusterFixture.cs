@@ -1,4 +1,4 @@
-using Ivr.Storage.Grains.ReadModel;
+using Ivr.Storage.ReadModel;
 using Ivr.Storage.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Claims;
 using Ivr.Storage.Client;
 using Ivr.Storage.Contracts;
@@ -40,15 +41,12 @@ internal static class WriteHeaders
     private static string? Header(HttpRequest request, string name) =>
         request.Headers[name] is { Count: > 0 } values && !string.IsNullOrWhiteSpace(values[0]) ? values[0] : null;
 
-    /// <summary>The trace id of a W3C <c>traceparent</c> (<c>00-&lt;32 hex&gt;-&lt;16 hex&gt;-&lt;2 hex&gt;</c>); null if malformed.</summary>
-    private static string? TraceIdOf(string? traceParent)
-    {
-        if (traceParent is not { Length: 55 } || traceParent[2] != '-' || traceParent[35] != '-' || traceParent[52] != '-')
-        {
-            return null;
-        }
-
-        var traceId = traceParent.Substring(3, 32);
-        return traceId.All(char.IsAsciiHexDigitLower) && traceId.Any(c => c != '0') ? traceId : null;
-    }
+    /// <summary>
+    /// The trace id of a W3C <c>traceparent</c>, parsed as ASP.NET Core parses it for the request's activity; null if
+    /// malformed (an all-zero or upper-case id included).
+    /// </summary>
+    private static string? TraceIdOf(string? traceParent) =>
+        traceParent is not null && ActivityContext.TryParse(traceParent, traceState: null, out var context)
+            ? context.TraceId.ToHexString()
+            : null;
 }

@@ -2,6 +2,7 @@ using Ivr.Storage.Contracts;
 using Ivr.Storage.Grains;
 using Ivr.Storage.Grains.Entity;
 using Ivr.Storage.Grains.ReadModel;
+using Ivr.Storage.ReadModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Providers;

@@ -1,4 +1,5 @@
 using Ivr.Storage.Contracts;
+using Ivr.Storage.ReadModel;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;

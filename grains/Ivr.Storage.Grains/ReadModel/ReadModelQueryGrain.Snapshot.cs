@@ -1,4 +1,7 @@
 using Ivr.Storage.Contracts;
+using Ivr.Storage.Journal;
+using Ivr.Storage.Json;
+using Ivr.Storage.ReadModel;
 using Npgsql;
 
 namespace Ivr.Storage.Grains.ReadModel;
@@ -101,7 +104,7 @@ internal sealed partial class ReadModelQueryGrain
                     Key = EntityKey.FromStorage(reader.GetString(0), reader.GetString(1)),
                     Version = reader.GetInt64(2),
                     Deleted = reader.GetBoolean(3),
-                    Payload = reader.IsDBNull(4) ? null : Json.CanonicalJson.Canonicalize(reader.GetString(4)),
+                    Payload = reader.IsDBNull(4) ? null : JsonBoundary.Call(CanonicalJson.Canonicalize, reader.GetString(4)),
                     UpdatedAt = new DateTimeOffset(reader.GetDateTime(5), TimeSpan.Zero),
                     Source = reader.GetString(6),
                 });

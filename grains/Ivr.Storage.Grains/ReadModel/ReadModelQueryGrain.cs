@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text;
 using Ivr.Storage.Contracts;
+using Ivr.Storage.Journal;
 using Ivr.Storage.Journal.Feed;
+using Ivr.Storage.Json;
+using Ivr.Storage.ReadModel;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
@@ -34,7 +37,7 @@ internal sealed partial class ReadModelQueryGrain(
             throw new EntityValidationException(ValidationErrorCode.InvalidArgument, "limit", $"Page size must be between 1 and {EntityListQuery.MaxPageSize}; got {query.PageSize}.");
         }
 
-        var contains = query.Contains is null ? null : Json.JsonPayload.ParseMergePatch(query.Contains).Json;
+        var contains = query.Contains is null ? null : JsonBoundary.Call(static text => JsonPayload.ParseMergePatch(text).Json, query.Contains);
         var (afterTime, afterId) = ParseCursor(query.Cursor);
         await WaitForAsync(query.MinPosition);
         return await InSnapshotAsync(async (connection, position) =>

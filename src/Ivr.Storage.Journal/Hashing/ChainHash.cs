@@ -67,7 +67,8 @@ public static class ChainHash
             metadata["tags"] = tagObject;
         }
 
-        return CanonicalJson.Serialize(metadata);
+        // Writes validate provenance and tags before hashing; anything that still has no canonical form is bad input.
+        return JsonBoundary.Call(CanonicalJson.Serialize, metadata);
     }
 
     private static void AddIfPresent(JsonObject metadata, string name, string? value)

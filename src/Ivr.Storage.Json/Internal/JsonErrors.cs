@@ -1,21 +1,19 @@
-using Ivr.Storage.Contracts;
-
 namespace Ivr.Storage.Json.Internal;
 
-/// <summary>Builds the <see cref="EntityValidationException"/>s this library throws, so codes and wording stay consistent.</summary>
+/// <summary>Builds the <see cref="JsonPayloadException"/>s this library throws, so codes and wording stay consistent.</summary>
 internal static class JsonErrors
 {
-    public static EntityValidationException Malformed(string field, string reason) =>
-        new(ValidationErrorCode.MalformedJson, field, reason);
+    public static JsonPayloadException Malformed(string field, string reason) =>
+        new(JsonPayloadErrorCode.MalformedJson, field, reason);
 
-    public static EntityValidationException Invalid(string field, string reason) =>
-        new(ValidationErrorCode.InvalidPayload, field, reason);
+    public static JsonPayloadException Invalid(string field, string reason) =>
+        new(JsonPayloadErrorCode.InvalidPayload, field, reason);
 
-    public static EntityValidationException TooLarge(string field, string reason) =>
-        new(ValidationErrorCode.PayloadTooLarge, field, reason);
+    public static JsonPayloadException TooLarge(string field, string reason) =>
+        new(JsonPayloadErrorCode.PayloadTooLarge, field, reason);
 
-    public static EntityValidationException CannotApply(string field, string reason) =>
-        new(ValidationErrorCode.InvalidOperation, field, reason);
+    public static JsonPayloadException CannotApply(string field, string reason) =>
+        new(JsonPayloadErrorCode.InvalidOperation, field, reason);
 
     /// <summary>"an object", "an array", ... for messages about what a document's root turned out to be.</summary>
     public static string Describe(JsonValueKind kind) => kind switch

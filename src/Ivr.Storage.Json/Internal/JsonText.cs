@@ -4,8 +4,8 @@ using System.Text;
 namespace Ivr.Storage.Json.Internal;
 
 /// <summary>
-/// Turns JSON text into a <see cref="JsonDocument"/> and every way that can fail into an
-/// <see cref="Contracts.EntityValidationException"/> with a specific code and message.
+/// Turns JSON text into a <see cref="JsonDocument"/> and every way that can fail into a
+/// <see cref="JsonPayloadException"/> with a specific code and message.
 /// </summary>
 internal static class JsonText
 {
@@ -61,7 +61,7 @@ internal static class JsonText
     /// The parse failed; tell "too deep" (valid JSON we refuse) apart from "not JSON at all" by re-reading up to
     /// the failure while counting depth ourselves. This only runs on the error path.
     /// </summary>
-    private static Contracts.EntityValidationException Diagnose(ReadOnlySpan<byte> utf8, int maxDepth, string field, JsonException original)
+    private static JsonPayloadException Diagnose(ReadOnlySpan<byte> utf8, int maxDepth, string field, JsonException original)
     {
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = maxDepth + 1 });
         try

@@ -12,12 +12,6 @@ namespace Ivr.Storage.Deploy.Tests.Documentation;
 /// </summary>
 public sealed partial class DocumentationReferenceTests
 {
-    /// <summary>
-    /// Files other branches of issue 16 add (the architecture picture, the benchmark README): allowed to be missing
-    /// until they are merged, checked like any other once they exist. Remove an entry once its file is in.
-    /// </summary>
-    private static readonly string[] Pending = ["docs/architecture.md", "bench/README.md"];
-
     /// <summary>Where repository paths start: the top-level directories of the house (STYLE), whether they exist or not.</summary>
     private static readonly string[] TopLevel = [".ci", "bench", "client", "deploy", "docs", "grains", "silo", "src", "tests"];
 
@@ -178,7 +172,7 @@ public sealed partial class DocumentationReferenceTests
     }
 
     private static bool Exists(string path) =>
-        Pending.Contains(path) || File.Exists(RepositoryFiles.PathOf(path)) || Directory.Exists(RepositoryFiles.PathOf(path));
+        File.Exists(RepositoryFiles.PathOf(path)) || Directory.Exists(RepositoryFiles.PathOf(path));
 
     private static string Normalize(string directory, string relative) =>
         Path.GetRelativePath(RepositoryFiles.Root, Path.GetFullPath(Path.Combine(RepositoryFiles.PathOf(directory), relative)))

@@ -89,6 +89,9 @@ internal sealed partial class MarkdownDocument
             .Order(StringComparer.Ordinal)
             .Select(path => new MarkdownDocument(path, File.ReadAllText(RepositoryFiles.PathOf(path))))];
 
+    /// <summary>One Markdown file, by its path from the repository root.</summary>
+    public static MarkdownDocument Read(string relativePath) => new(relativePath, RepositoryFiles.Read(relativePath));
+
     /// <summary>GitHub's anchor of a heading: lower case, punctuation dropped, spaces as hyphens.</summary>
     public static string Anchor(string heading)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CsCheck;
+using Ivr.Storage.Testing;
 
 namespace Ivr.Storage.Json.Tests.Properties;
 

@@ -1,7 +1,11 @@
-namespace Ivr.Storage.Grains.ReadModel;
+namespace Ivr.Storage.ReadModel;
 
-/// <summary>The read model's queries. They read only the ivr_read views, never the journal.</summary>
-internal static class ReadModelQuerySql
+/// <summary>
+/// The read model's queries (run by the silo's query grain). They read only the ivr_read views, never the journal; the
+/// views point at the generation <see cref="CurrentStateProjector"/> fills (<see cref="ReadModelSql"/>), and the schema
+/// comes from migration 0005 (src/Ivr.Storage.Journal/Migrations).
+/// </summary>
+public static class ReadModelQuerySql
 {
     public const string Position =
         $"SELECT checkpoint_tx, checkpoint_position FROM ivr_read.projections WHERE name = '{Contracts.IProjectionGrain.CurrentState}'";

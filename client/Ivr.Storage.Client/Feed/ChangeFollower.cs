@@ -1,11 +1,19 @@
-namespace Ivr.Storage.Contracts;
+using Ivr.Storage.Contracts;
+
+namespace Ivr.Storage.Client;
 
 /// <summary>
 /// Follows committed versions for a consumer: live events from the change stream for low latency, the change feed
 /// for completeness. Each entity's versions are applied exactly once and in order: a stream event is applied only if
 /// it is the entity's next version, anything else (a gap, a silo restart, a reordering) is settled by reading the
-/// feed from the follower's checkpoint, which holds every committed version in order.
+/// feed from the follower's checkpoint, which holds every committed version in order. The consumer subscribes to
+/// <see cref="ChangeStreams"/> itself and hands each event to <see cref="OnStreamEventAsync"/>; it calls
+/// <see cref="CatchUpAsync"/> now and then (on a timer of its own) to settle what the stream never delivered.
 /// </summary>
+/// <remarks>
+/// No <c>ConfigureAwait(false)</c> here: the consumer's <c>apply</c> runs in the consumer's context, so a grain that
+/// follows changes keeps its one-thread-at-a-time guarantee.
+/// </remarks>
 public sealed class ChangeFollower(IGrainFactory grains, Func<ChangeEvent, Task> apply, FeedPosition start)
 {
     private readonly Dictionary<EntityKey, long> _applied = [];

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Ivr.Storage.Json.Internal;
 
-namespace Ivr.Storage.Json;
+namespace Ivr.Storage.Testing;
 
 /// <summary>Resolving JSON Pointers against the working copy and changing what they point at.</summary>
 public static partial class JsonPatch
@@ -14,7 +14,7 @@ public static partial class JsonPatch
             node = node switch
             {
                 JsonObject obj when obj.TryGetPropertyValue(token, out var member) => member,
-                JsonArray array when JsonPointer.TryParseIndex(token, out var i) && i < array.Count => array[i],
+                JsonArray array when TryParseIndex(token, out var i) && i < array.Count => array[i],
                 _ => throw step.CannotApply($"{Describe(path)} does not exist"),
             };
         }
@@ -100,7 +100,7 @@ public static partial class JsonPatch
 
     private static int Index(JsonArray array, string token, string[] path, Step step, bool allowEnd)
     {
-        if (!JsonPointer.TryParseIndex(token, out var index))
+        if (!TryParseIndex(token, out var index))
         {
             throw step.CannotApply($"\"{JsonErrors.Printable(token)}\" in {Describe(path)} is not an array index");
         }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace Ivr.Storage.Grains.ReadModel;
+namespace Ivr.Storage.ReadModel;
 
 /// <summary>The silo's connection pool for the read model, separate from the journal's so queries never starve writes.</summary>
 public sealed class ReadModelDataSource : IAsyncDisposable

@@ -1,9 +1,14 @@
 using System.Text.Json.Nodes;
+using Ivr.Storage.Json;
 using Ivr.Storage.Json.Internal;
 
-namespace Ivr.Storage.Json;
+namespace Ivr.Storage.Testing;
 
-/// <summary>RFC 6902 JSON Patch: <c>add</c>, <c>remove</c>, <c>replace</c>, <c>move</c>, <c>copy</c> and <c>test</c>.</summary>
+/// <summary>
+/// RFC 6902 JSON Patch: <c>add</c>, <c>remove</c>, <c>replace</c>, <c>move</c>, <c>copy</c> and <c>test</c>. The store
+/// only creates patches (<see cref="JsonPatchDiff"/>, the diff endpoint); the tests apply them with this to check that
+/// a diff turns one version into the other. Its own tests are in Ivr.Storage.Json.Tests.
+/// </summary>
 public static partial class JsonPatch
 {
     private const string Field = "patch";
@@ -13,10 +18,10 @@ public static partial class JsonPatch
     /// <paramref name="document"/> and <paramref name="patch"/> are never changed, so a failed patch leaves nothing half-applied.
     /// <see langword="null"/> stands for JSON <c>null</c>.
     /// </summary>
-    /// <exception cref="Contracts.EntityValidationException">
-    /// Field <c>patch</c>. <see cref="Contracts.ValidationErrorCode.InvalidPayload"/> when the patch itself is not a
+    /// <exception cref="JsonPayloadException">
+    /// Field <c>patch</c>. <see cref="JsonPayloadErrorCode.InvalidPayload"/> when the patch itself is not a
     /// valid JSON Patch (an operation is not an object, has an unknown <c>op</c>, lacks <c>path</c>, <c>from</c> or
-    /// <c>value</c>, or a pointer is not RFC 6901 syntax); <see cref="Contracts.ValidationErrorCode.InvalidOperation"/>
+    /// <c>value</c>, or a pointer is not RFC 6901 syntax); <see cref="JsonPayloadErrorCode.InvalidOperation"/>
     /// when it cannot apply to this document (a location does not exist, an index is out of range, a <c>test</c>
     /// fails, or a value would move into itself). The message names the operation's index and path.
     /// </exception>
@@ -118,13 +123,13 @@ public static partial class JsonPatch
     }
 
     private static string[] ParsePointer(string pointer, Step step, string member) =>
-        JsonPointer.TryParse(pointer) ?? throw JsonErrors.Invalid(Field,
+        TryParsePointer(pointer) ?? throw JsonErrors.Invalid(Field,
             $"Operation {step.Index} ({step.Op}) of the patch has {member} \"{JsonErrors.Printable(pointer)}\", which is not a JSON Pointer (RFC 6901): it must be empty or start with '/', and '~' must be followed by 0 or 1.");
 
     /// <summary>Which operation is running, for error messages.</summary>
     private readonly record struct Step(int Index, string Op, string Path)
     {
-        public Contracts.EntityValidationException CannotApply(string reason) =>
+        public JsonPayloadException CannotApply(string reason) =>
             JsonErrors.CannotApply(Field, $"Operation {Index} ({Op} {JsonErrors.Printable(Path)}) of the patch cannot be applied: {reason}.");
     }
 }

@@ -1,4 +1,4 @@
-namespace Ivr.Storage.Grains.ReadModel;
+namespace Ivr.Storage.ReadModel;
 
 /// <summary>The read model projection (configuration section <c>ReadModel</c>).</summary>
 public sealed class ReadModelOptions
