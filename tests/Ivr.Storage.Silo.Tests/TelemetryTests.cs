@@ -24,6 +24,7 @@ public sealed class TelemetryTests
     {
         Assert.Equal(JournalMetrics.MeterName, TelemetryNames.JournalMeter);
         Assert.Equal(EntityMetrics.MeterName, TelemetryNames.EntitiesMeter);
+        Assert.Equal(Ivr.Storage.Client.ClientMetrics.MeterName, TelemetryNames.ClientMeter);
         Assert.Equal(JournalActivitySource.Name, TelemetryNames.JournalSource);
         Assert.Equal(SpanTags.EntityId, TelemetryNames.EntityIdTag);
     }
@@ -75,6 +76,7 @@ public sealed class TelemetryTests
             Assert.True(Sum(metrics, "ivr.entity.writes", ("entity.type", key.Type)) >= 1, "ivr.entity.writes counted the write under its entity type");
             Assert.True(Sum(metrics, "ivr.journal.appends") >= 1, "ivr.journal.appends counted the append");
             Assert.Contains(metrics, metric => metric.Name == "ivr.journal.batch.duration");
+            Assert.Contains(metrics, metric => metric.Name == "ivr.write.stage.duration");
         }
         finally
         {
