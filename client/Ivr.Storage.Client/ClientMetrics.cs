@@ -23,7 +23,10 @@ public static class ClientMetrics
     private static readonly Histogram<double> Writes = Meter.CreateHistogram<double>(
         WriteDuration,
         "s",
-        "Duration of an acknowledged write as its caller saw it, from the call to its answer, retries included.");
+        "Duration of an acknowledged write as its caller saw it, from the call to its answer, retries included.",
+        tags: null,
+        // The silo's bounds (JournalMetrics.LatencyBuckets, not referenced by the client), so the two histograms compare bucket by bucket.
+        new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
 
     /// <summary>Records a write of <paramref name="type"/> that started (<see cref="Stopwatch.GetTimestamp"/>) at <paramref name="started"/> and is answered now.</summary>
     internal static void Written(string type, long started)

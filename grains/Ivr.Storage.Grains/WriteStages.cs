@@ -25,7 +25,9 @@ internal sealed class WriteStages(Meter meter)
     private readonly Histogram<double> _duration = meter.CreateHistogram<double>(
         InstrumentName,
         "s",
-        "Time an acknowledged write spent in each stage inside the silo (tag stage: grain, queue, statement, complete).");
+        "Time an acknowledged write spent in each stage inside the silo (tag stage: grain, queue, statement, complete).",
+        tags: null,
+        new InstrumentAdvice<double> { HistogramBucketBoundaries = JournalMetrics.LatencyBuckets });
 
     /// <summary>Records the four stages of a write that started at <paramref name="started"/> and returns now.</summary>
     public void Record(string type, long started, AppendTiming timing)
