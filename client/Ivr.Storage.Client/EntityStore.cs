@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Ivr.Storage.Client.Resilience;
 using Ivr.Storage.Contracts;
@@ -52,13 +53,13 @@ public sealed partial class EntityStore : IEntityStore, IChangeFeed, IReadModel
     {
         var writeOptions = _writeOptions.Create(options);
         // Only a write that carries an idempotency key may be repeated: the grain answers a repeat from the journal.
-        return InvokeAsync(key, retrySafe: writeOptions.IdempotencyKey is not null, grain => write(grain, writeOptions), cancellationToken);
+        return InvokeAsync(key, retrySafe: writeOptions.IdempotencyKey is not null, grain => write(grain, writeOptions), cancellationToken, isWrite: true);
     }
 
     private Task<T> ReadAsync<T>(EntityKey key, Func<IEntityGrain, Task<T>> read, CancellationToken cancellationToken) =>
         InvokeAsync(key, retrySafe: true, read, cancellationToken);
 
-    private Task<T> InvokeAsync<T>(EntityKey key, bool retrySafe, Func<IEntityGrain, Task<T>> call, CancellationToken cancellationToken)
+    private Task<T> InvokeAsync<T>(EntityKey key, bool retrySafe, Func<IEntityGrain, Task<T>> call, CancellationToken cancellationToken, bool isWrite = false)
     {
         if (key.Type is null)
         {
@@ -68,20 +69,28 @@ public sealed partial class EntityStore : IEntityStore, IChangeFeed, IReadModel
         // A key made with `with { Id = … }` skipped Create's checks: check again before it names a grain.
         _ = EntityKey.Create(key.Type, key.Id);
 
-        return CallAsync(_grains.GetGrain<IEntityGrain>(key.ToGrainKey()), retrySafe, call, cancellationToken);
+        return CallAsync(_grains.GetGrain<IEntityGrain>(key.ToGrainKey()), retrySafe, call, cancellationToken, writtenType: isWrite ? key.Type : null);
     }
 
-    private async Task<T> CallAsync<TGrain, T>(TGrain grain, bool retrySafe, Func<TGrain, Task<T>> call, CancellationToken cancellationToken)
+    /// <summary>Calls through the pipeline; with <paramref name="writtenType"/>, an acknowledged write's duration is recorded (<see cref="ClientMetrics"/>).</summary>
+    private async Task<T> CallAsync<TGrain, T>(TGrain grain, bool retrySafe, Func<TGrain, Task<T>> call, CancellationToken cancellationToken, string? writtenType = null)
     {
+        var started = Stopwatch.GetTimestamp();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(StorePipeline.RetrySafe, retrySafe);
         try
         {
             // The grain methods take no cancellation token: a cancelled caller stops waiting, the call itself completes.
-            return await _pipeline.ExecuteAsync(
+            var result = await _pipeline.ExecuteAsync(
                 static (ctx, state) => new ValueTask<T>(state.call(state.grain).WaitAsync(ctx.CancellationToken)),
                 context,
                 (grain, call)).ConfigureAwait(false);
+            if (writtenType is not null)
+            {
+                ClientMetrics.Written(writtenType, started);
+            }
+
+            return result;
         }
         catch (Exception exception) when (TransientClusterErrors.Translate(exception, cancellationToken) is var translated && !ReferenceEquals(translated, exception))
         {

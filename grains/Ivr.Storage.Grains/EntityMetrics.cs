@@ -16,6 +16,7 @@ public sealed class EntityMetrics : IDisposable
     private readonly Counter<long> _replays;
     private readonly UpDownCounter<long> _active;
     private readonly Counter<long> _dropped;
+    private readonly WriteStages _stages;
 
     public EntityMetrics(IMeterFactory meterFactory)
     {
@@ -26,10 +27,14 @@ public sealed class EntityMetrics : IDisposable
         _replays = _meter.CreateCounter<long>("ivr.entity.idempotent_replays", "{write}", "Writes answered from an earlier write with the same idempotency key.");
         _active = _meter.CreateUpDownCounter<long>("ivr.entity.active", "{grain}", "Active entity grains on this silo.");
         _dropped = _meter.CreateCounter<long>("ivr.entity.changes.dropped", "{version}", "Committed versions not published on their live change stream because the publisher's queue was full (they are in the change feed).");
+        _stages = new WriteStages(_meter);
     }
 
     internal void Written(string type, ChangeKind kind) =>
         _writes.Add(1, new KeyValuePair<string, object?>("entity.type", type), new KeyValuePair<string, object?>("change.kind", kind.ToString()));
+
+    /// <summary>The stages of an acknowledged write that started (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>) at <paramref name="started"/>, ending now.</summary>
+    internal void WriteStages(string type, long started, Journal.AppendTiming timing) => _stages.Record(type, started, timing);
 
     internal void Read(string type) => _reads.Add(1, new KeyValuePair<string, object?>("entity.type", type));
 

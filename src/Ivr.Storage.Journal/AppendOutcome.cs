@@ -13,7 +13,11 @@ public abstract record AppendOutcome
     }
 
     /// <summary>The row is committed at <paramref name="Position"/> of the change feed.</summary>
-    public sealed record Committed(FeedPosition Position) : AppendOutcome;
+    public sealed record Committed(FeedPosition Position) : AppendOutcome
+    {
+        /// <summary>When the append was queued, its statement started and committed; default when not measured.</summary>
+        public AppendTiming Timing { get; init; }
+    }
 
     /// <summary>Another writer already holds version <paramref name="Version"/> of the entity: the writer's head is stale.</summary>
     public sealed record VersionTaken(long Version) : AppendOutcome;

@@ -9,6 +9,14 @@ public sealed class JournalMetrics : IDisposable
     /// <summary>Name of the meter, for OpenTelemetry registration.</summary>
     public const string MeterName = "Ivr.Storage.Journal";
 
+    /// <summary>
+    /// Bucket bounds (seconds) of the write path's duration histograms, from 100 µs (a grain's own work) to 10 s (the
+    /// stalls issue #24 hunts). OpenTelemetry's default bounds (0, 5, 10, … 10,000) would put every write in one bucket.
+    /// </summary>
+    public static IReadOnlyList<double> LatencyBuckets { get; } = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+    private static readonly InstrumentAdvice<double> LatencyAdvice = new() { HistogramBucketBoundaries = LatencyBuckets };
+
     private readonly Meter _meter;
     private readonly Histogram<int> _batchSize;
     private readonly Histogram<double> _batchDuration;
@@ -23,8 +31,8 @@ public sealed class JournalMetrics : IDisposable
     {
         _meter = meterFactory.Create(MeterName);
         _batchSize = _meter.CreateHistogram<int>("ivr.journal.batch.size", "{append}", "Appends written by one group commit.");
-        _batchDuration = _meter.CreateHistogram<double>("ivr.journal.batch.duration", "s", "Round trip of one group commit statement.");
-        _appendLatency = _meter.CreateHistogram<double>("ivr.journal.append.duration", "s", "From queueing an append to its commit.");
+        _batchDuration = _meter.CreateHistogram("ivr.journal.batch.duration", "s", "Round trip of one group commit statement.", tags: null, LatencyAdvice);
+        _appendLatency = _meter.CreateHistogram("ivr.journal.append.duration", "s", "From queueing an append to its commit.", tags: null, LatencyAdvice);
         _appended = _meter.CreateCounter<long>("ivr.journal.appends", "{append}", "Appends committed.");
         _failed = _meter.CreateCounter<long>("ivr.journal.appends.failed", "{append}", "Appends whose group commit failed.");
         _waiting = _meter.CreateUpDownCounter<int>("ivr.journal.appends.waiting", "{append}", "Appends queued for the next group commit.");

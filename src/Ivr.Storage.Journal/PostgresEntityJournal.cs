@@ -26,9 +26,10 @@ public sealed partial class PostgresEntityJournal : IEntityJournal, IAsyncDispos
     public async Task<AppendOutcome> AppendAsync(JournalRecord record, CancellationToken cancellationToken = default)
     {
         // Not cancellable once queued: the row may commit regardless, and the caller must learn what happened.
-        if (await _writer.EnqueueAsync(record).ConfigureAwait(false) is { } position)
+        var pending = _writer.Enqueue(record);
+        if (await pending.Completion.Task.ConfigureAwait(false) is { } position)
         {
-            return new AppendOutcome.Committed(position);
+            return new AppendOutcome.Committed(position) { Timing = pending.Timing };
         }
 
         // The row hit a unique key, and ON CONFLICT DO NOTHING does not say which. A taken idempotency key keeps the

@@ -1,4 +1,5 @@
 using System.Net;
+using Ivr.Storage.Testing;
 
 namespace Ivr.Storage.Gateway.Tests;
 
@@ -26,5 +27,25 @@ public sealed class ServiceDefaultsEndpointTests(GatewayFixture fixture) : Gatew
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("http_server_request_duration_seconds", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task a_write_through_the_gateway_shows_in_the_scraped_client_write_duration()
+    {
+        var written = await PutAsync(Url("write-metrics", NewId()), """{"n":1}""");
+        Assert.Equal(HttpStatusCode.Created, written.StatusCode);
+
+        // The client library's caller-observed write duration (meter Ivr.Storage.Client) is exported like our other meters.
+        // The exporter may answer a scrape from its short-lived cache of the previous one: scrape until the write shows.
+        var body = "";
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                body = await (await SendAsync(HttpMethod.Get, "/metrics", apiKey: null)).Content.ReadAsStringAsync();
+                return body.Split('\n').Any(line => line.StartsWith("ivr_client_write_duration_seconds_bucket{", StringComparison.Ordinal)
+                    && line.Contains("entity_type=\"write-metrics\"", StringComparison.Ordinal));
+            },
+            TimeSpan.FromSeconds(10),
+            () => $"no ivr_client_write_duration_seconds series for entity type write-metrics in /metrics:\n{body}");
     }
 }

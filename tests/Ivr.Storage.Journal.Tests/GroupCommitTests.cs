@@ -23,6 +23,23 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
+    public async Task a_committed_append_reports_when_it_was_queued_and_its_statement_started_and_returned_in_that_order()
+    {
+        await using var harness = await JournalHarness.StartAsync(o => o.MaxConcurrentBatches = 1);
+        var records = Enumerable.Range(0, 50).Select(_ => TestChains.Next(JournalHarness.NewKey(), null)).ToArray();
+
+        var outcomes = await Task.WhenAll(records.Select(r => harness.Journal.AppendAsync(r)));
+
+        // What the entity grain splits a write's time with (ivr.write.stage.duration): queue and statement never negative.
+        Assert.All(outcomes, outcome =>
+        {
+            var timing = Assert.IsType<AppendOutcome.Committed>(outcome).Timing;
+            Assert.True(timing.IsMeasured);
+            Assert.InRange(timing.StatementStarted, timing.Queued, timing.Committed);
+        });
+    }
+
+    [Fact]
     public async Task a_conflict_inside_a_batch_fails_only_its_own_write()
     {
         await using var harness = await JournalHarness.StartAsync(o => o.MaxConcurrentBatches = 1);

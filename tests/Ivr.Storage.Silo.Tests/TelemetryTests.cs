@@ -24,6 +24,7 @@ public sealed class TelemetryTests
     {
         Assert.Equal(JournalMetrics.MeterName, TelemetryNames.JournalMeter);
         Assert.Equal(EntityMetrics.MeterName, TelemetryNames.EntitiesMeter);
+        Assert.Equal(Ivr.Storage.Client.ClientMetrics.MeterName, TelemetryNames.ClientMeter);
         Assert.Equal(JournalActivitySource.Name, TelemetryNames.JournalSource);
         Assert.Equal(SpanTags.EntityId, TelemetryNames.EntityIdTag);
     }
@@ -75,11 +76,33 @@ public sealed class TelemetryTests
             Assert.True(Sum(metrics, "ivr.entity.writes", ("entity.type", key.Type)) >= 1, "ivr.entity.writes counted the write under its entity type");
             Assert.True(Sum(metrics, "ivr.journal.appends") >= 1, "ivr.journal.appends counted the append");
             Assert.Contains(metrics, metric => metric.Name == "ivr.journal.batch.duration");
+            // Exported with our bucket bounds (the instrument's advice), not OpenTelemetry's defaults that start at 5 s.
+            Assert.Equal(JournalMetrics.LatencyBuckets.Append(double.PositiveInfinity), Buckets(metrics, "ivr.write.stage.duration"));
         }
         finally
         {
             await host.StopAsync();
         }
+    }
+
+    private static List<double> Buckets(List<MetricSnapshot> metrics, string name)
+    {
+        MetricSnapshot[] snapshot;
+        lock (metrics)
+        {
+            snapshot = [.. metrics];
+        }
+
+        var bounds = new List<double>();
+        foreach (var point in snapshot.Last(metric => metric.Name == name).MetricPoints.Take(1))
+        {
+            foreach (var bucket in point.GetHistogramBuckets())
+            {
+                bounds.Add(bucket.ExplicitBound);
+            }
+        }
+
+        return bounds;
     }
 
     private static long Sum(List<MetricSnapshot> metrics, string name, (string Key, string Value)? tag = null)

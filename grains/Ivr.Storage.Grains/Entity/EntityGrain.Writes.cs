@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Ivr.Storage.Contracts;
 using Ivr.Storage.Journal;
@@ -9,18 +10,20 @@ internal sealed partial class EntityGrain
 {
     public Task<WriteResult> Put(string payload, WriteOptions options)
     {
+        var started = Stopwatch.GetTimestamp();
         WriteValidation.Validate(options);
         var canonical = _validator.ValidatePayload(payload);
         var fingerprint = RequestFingerprint.Compute(ChangeKind.Put, options, canonical);
-        return ExecuteWriteAsync(ChangeKind.Put, options, fingerprint, _ => Task.FromResult<string?>(canonical));
+        return ExecuteWriteAsync(started, ChangeKind.Put, options, fingerprint, _ => Task.FromResult<string?>(canonical));
     }
 
     public Task<WriteResult> Patch(string mergePatch, WriteOptions options)
     {
+        var started = Stopwatch.GetTimestamp();
         WriteValidation.Validate(options);
         var patch = _validator.ValidatePatch(mergePatch);
         var fingerprint = RequestFingerprint.Compute(ChangeKind.Patch, options, patch);
-        return ExecuteWriteAsync(ChangeKind.Patch, options, fingerprint, _ =>
+        return ExecuteWriteAsync(started, ChangeKind.Patch, options, fingerprint, _ =>
         {
             var current = RequireLiveHead();
             return Task.FromResult<string?>(PayloadMerge.Apply(current.Payload!, patch, _validator));
@@ -29,9 +32,10 @@ internal sealed partial class EntityGrain
 
     public Task<WriteResult> Delete(WriteOptions options)
     {
+        var started = Stopwatch.GetTimestamp();
         WriteValidation.Validate(options);
         var fingerprint = RequestFingerprint.Compute(ChangeKind.Delete, options, body: null);
-        return ExecuteWriteAsync(ChangeKind.Delete, options, fingerprint, _ =>
+        return ExecuteWriteAsync(started, ChangeKind.Delete, options, fingerprint, _ =>
         {
             RequireLiveHead();
             return Task.FromResult<string?>(null);
@@ -40,9 +44,10 @@ internal sealed partial class EntityGrain
 
     public Task<WriteResult> Revert(long version, WriteOptions options)
     {
+        var started = Stopwatch.GetTimestamp();
         WriteValidation.Validate(options);
         var fingerprint = RequestFingerprint.Compute(ChangeKind.Revert, options, version.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return ExecuteWriteAsync(ChangeKind.Revert, options, fingerprint, async _ =>
+        return ExecuteWriteAsync(started, ChangeKind.Revert, options, fingerprint, async _ =>
         {
             var target = await ReadVersionAsync(version, "version");
             if (target.Kind == ChangeKind.Delete)
@@ -58,9 +63,9 @@ internal sealed partial class EntityGrain
     /// The one write path. Idempotent replays this activation remembers are answered at once (a retry may carry an
     /// expected version that is stale by now); everything else is decided by a <see cref="WriteDecision"/>, which
     /// says what to do next: read the head, append, look the idempotency key up, replay or refuse. The head changes
-    /// only after the commit is confirmed.
+    /// only after the commit is confirmed. <paramref name="started"/> is the turn's start, for the write's stage times.
     /// </summary>
-    private async Task<WriteResult> ExecuteWriteAsync(ChangeKind kind, WriteOptions options, byte[] fingerprint, Func<JournalHead?, Task<string?>> newPayload)
+    private async Task<WriteResult> ExecuteWriteAsync(long started, ChangeKind kind, WriteOptions options, byte[] fingerprint, Func<JournalHead?, Task<string?>> newPayload)
     {
         EntitySpan.Write(_key, options);
         var idempotencyKey = options.IdempotencyKey;
@@ -72,6 +77,7 @@ internal sealed partial class EntityGrain
         var decision = new WriteDecision(_key, options.Expected, hasIdempotencyKey: idempotencyKey is not null);
         var step = decision.Begin(HeadVersion, HeadIsDeleted);
         JournalRecord? row = null;
+        AppendTiming timing = default;
         while (true)
         {
             switch (step)
@@ -99,7 +105,9 @@ internal sealed partial class EntityGrain
                     }
 
                     row = NewRecord(kind, payload, options, fingerprint);
-                    step = decision.Appended(await AppendAsync(row, options));
+                    var outcome = await AppendAsync(row, options);
+                    timing = outcome is AppendOutcome.Committed committed ? committed.Timing : default;
+                    step = decision.Appended(outcome);
                     break;
 
                 case WriteStep.LookUpKey:
@@ -107,7 +115,9 @@ internal sealed partial class EntityGrain
                     break;
 
                 case WriteStep.Acknowledge acknowledge:
-                    return Acknowledge(row!, acknowledge.Position, kind, fingerprint);
+                    var result = Acknowledge(row!, acknowledge.Position, kind, fingerprint);
+                    metrics.WriteStages(_key.Type, started, timing);
+                    return result;
 
                 case WriteStep.Replay replay:
                     if (replay.HeadIsStale)

@@ -46,8 +46,11 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
         _maxInFlight = Math.Max(1, options.MaxConcurrentBatches);
     }
 
-    /// <summary>Queues an append; the task completes with its feed position, or null on a unique-key conflict.</summary>
-    public Task<FeedPosition?> EnqueueAsync(JournalRecord record)
+    /// <summary>
+    /// Queues an append. Its <see cref="PendingAppend.Completion"/> completes with its feed position, or null on a
+    /// unique-key conflict; its <see cref="PendingAppend.Timing"/> then says when it passed each stage.
+    /// </summary>
+    public PendingAppend Enqueue(JournalRecord record)
     {
         var pending = new PendingAppend(record);
         List<PendingAppend>? batch;
@@ -69,7 +72,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
             StartFlush(batch);
         }
 
-        return pending.Completion.Task;
+        return pending;
     }
 
     /// <summary>
@@ -167,13 +170,16 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
 
         if (positions is not null)
         {
+            var ended = Stopwatch.GetTimestamp();
             foreach (var pending in batch)
             {
+                pending.StatementStarted = started;
+                pending.StatementEnded = ended;
                 var record = pending.Record;
                 pending.Completion.TrySetResult(positions.TryGetValue((record.Key.Type, record.Key.Id, record.Version), out var p) ? p : null);
             }
 
-            _metrics.RecordBatch(batch, positions.Count, Stopwatch.GetElapsedTime(started));
+            _metrics.RecordBatch(batch, positions.Count, Stopwatch.GetElapsedTime(started, ended));
         }
         else if (failure is PostgresException { IsTransient: false } refused && batch.Count > 1)
         {

@@ -18,6 +18,15 @@ internal sealed class PendingAppend(JournalRecord record)
 
     public long EnqueuedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
 
+    // Its batch's statement start and return (Stopwatch timestamps), set by the writer before Completion is answered:
+    // completing the task publishes them to the awaiting caller.
+    public long StatementStarted { get; set; }
+
+    public long StatementEnded { get; set; }
+
+    /// <summary>The stages this append passed, once answered.</summary>
+    public AppendTiming Timing => new(EnqueuedAt, StatementStarted, StatementEnded);
+
     /// <summary>The span of the call that queued the append (the grain call), for the batch's span to point back to.</summary>
     public System.Diagnostics.ActivityContext Caller { get; } = GroupCommitTracing.CallerContext();
 

@@ -24,6 +24,12 @@ public static class TelemetryNames
     /// <summary>The entity grain's instruments; a test checks it equals <c>EntityMetrics.MeterName</c>.</summary>
     public const string EntitiesMeter = "Ivr.Storage.Entities";
 
+    /// <summary>
+    /// The client library's instruments (<c>ivr.client.write.duration</c>), exported by hosts that call the cluster
+    /// through it (the gateway, workers); a test checks it equals <c>ClientMetrics.MeterName</c>.
+    /// </summary>
+    public const string ClientMeter = "Ivr.Storage.Client";
+
     /// <summary>Our tag for an entity's id (<c>SpanTags.EntityId</c>; a test checks they agree), exported only when <c>Telemetry:RecordEntityIds</c> is true.</summary>
     public const string EntityIdTag = "ivr.entity.id";
 
@@ -31,5 +37,5 @@ public static class TelemetryNames
     public static IReadOnlyList<string> ActivitySources { get; } = [OrleansRuntimeSource, OrleansApplicationSource, JournalSource];
 
     /// <summary>Every meter the meter provider collects, besides ASP.NET Core, runtime and Npgsql instrumentation.</summary>
-    public static IReadOnlyList<string> Meters { get; } = [OrleansMeter, JournalMeter, EntitiesMeter];
+    public static IReadOnlyList<string> Meters { get; } = [OrleansMeter, JournalMeter, EntitiesMeter, ClientMeter];
 }
