@@ -55,7 +55,7 @@ public static partial class ConsistencyChecker
         {
             return CanonicalJson.Canonicalize(json);
         }
-        catch (Exception ex) when (ex is JsonException or EntityValidationException)
+        catch (Exception ex) when (ex is JsonException or JsonPayloadException)
         {
             // Not JSON at all: matches no row.
             return null;
