@@ -2,7 +2,9 @@
 # THE run command (README): starts the local services, builds Release, runs one silo and, when the
 # project exists, the HTTP gateway. Ctrl-C or SIGTERM stops both cleanly.
 # Ports can be overridden: IVR_SILO_PORT, IVR_GATEWAY_PORT, IVR_DASHBOARD_PORT, IVR_HTTP_PORT, and the management
-# ports (probes and metrics) IVR_SILO_MANAGEMENT_PORT, IVR_HTTP_MANAGEMENT_PORT.
+# ports (probes and metrics) IVR_SILO_MANAGEMENT_PORT, IVR_HTTP_MANAGEMENT_PORT. Beside another cluster on this
+# machine (a test's): IVR_CLUSTER_ID (default ivr-storage-local), IVR_SKIP_SERVICES=1 (services.sh already ran),
+# IVR_SKIP_BUILD=1 (Release already built).
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -15,6 +17,9 @@ export IVR_SILO_MANAGEMENT_PORT="${IVR_SILO_MANAGEMENT_PORT:-9080}"
 export IVR_HTTP_MANAGEMENT_PORT="${IVR_HTTP_MANAGEMENT_PORT:-5081}"
 # The silo reads its ports from the Orleans configuration section (silo/Ivr.Storage.Silo/SiloSettings.cs).
 export Orleans__SiloPort="$IVR_SILO_PORT" Orleans__GatewayPort="$IVR_GATEWAY_PORT"
+# Silos of one cluster id find each other in Redis; the gateway joins the same id.
+export IVR_CLUSTER_ID="${IVR_CLUSTER_ID:-ivr-storage-local}"
+export Orleans__ClusterId="$IVR_CLUSTER_ID" IvrStorage__ClusterId="$IVR_CLUSTER_ID"
 export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}" ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 
 readonly SILO=silo/Ivr.Storage.Silo GATEWAY=client/Ivr.Storage.Gateway
@@ -26,11 +31,13 @@ if [[ ! -f $GATEWAY/Ivr.Storage.Gateway.csproj ]]; then
   run_gateway=false
 fi
 
-bash deploy/local/services.sh
+[[ ${IVR_SKIP_SERVICES:-0} == 1 ]] || bash deploy/local/services.sh
 load_env_file
 export_gateway_identity
-dotnet build "$SILO" -c Release -v minimal -nologo
-if $run_gateway; then dotnet build "$GATEWAY" -c Release -v minimal -nologo; fi
+if [[ ${IVR_SKIP_BUILD:-0} != 1 ]]; then
+  dotnet build "$SILO" -c Release -v minimal -nologo
+  if $run_gateway; then dotnet build "$GATEWAY" -c Release -v minimal -nologo; fi
+fi
 
 # Started from their output directory so each host finds its appsettings*.json (content root = cwd).
 start() { # <project dir> <listen URL for ASP.NET Core> <management URL: /alive, /health/ready, /metrics>

@@ -7,7 +7,7 @@ namespace Ivr.Storage.Deploy.Tests.Documentation;
 /// <summary>
 /// What the Markdown files name must exist, so they cannot rot: every link, every repository path and script in code
 /// spans and shell blocks, every test class, and every <c>--option</c> a command gives one of our programs (checked
-/// against the program's <c>--help</c>). Commands too long to run in a test (run.sh, the fault soak) are held to this;
+/// against the program's <c>--help</c>). Commands too long to run in a test (the fault soak, a full benchmark) are held to this;
 /// the root README's "Try it" requests are run by ReadmeExampleTests.
 /// </summary>
 public sealed partial class DocumentationReferenceTests

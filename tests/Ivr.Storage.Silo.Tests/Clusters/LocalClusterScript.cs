@@ -50,6 +50,28 @@ internal sealed class LocalClusterScript : IAsyncDisposable
     /// <summary>deploy/local/worker.sh against this cluster: the sample worker as the development caller ivr-sample-worker.</summary>
     public Task<(int ExitCode, string Output)> RunSampleWorkerAsync() => RunScriptAsync("worker.sh", StartTimeout);
 
+    /// <summary>
+    /// deploy/local/run.sh with this block's first silo ports and its gateway ports, in the foreground as a developer
+    /// runs it: the caller waits for its banner and stops it with a signal.
+    /// </summary>
+    public ChildProcess StartRunScript()
+    {
+        var start = new ProcessStartInfo("bash")
+        {
+            WorkingDirectory = TestPaths.RepositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(TestPaths.RepositoryRoot, "deploy", "local", "run.sh"));
+        foreach (var (name, value) in ScriptEnvironment())
+        {
+            start.Environment[name] = value;
+        }
+
+        return ChildProcess.Start(start, keptLines: int.MaxValue);
+    }
+
     /// <summary>Every pid file the script wrote (name → pid; the file holds "pid assembly").</summary>
     public IReadOnlyDictionary<string, int> PidFiles()
     {
