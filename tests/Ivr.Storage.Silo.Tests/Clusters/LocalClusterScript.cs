@@ -56,13 +56,17 @@ internal sealed class LocalClusterScript : IAsyncDisposable
     /// </summary>
     public ChildProcess StartRunScript()
     {
-        var start = new ProcessStartInfo("bash")
+        // As a terminal starts it: with SIGINT at its default. A test host started in the background of a
+        // non-interactive shell inherits SIGINT ignored, and bash cannot trap a signal ignored on entry.
+        var start = new ProcessStartInfo("env")
         {
             WorkingDirectory = TestPaths.RepositoryRoot,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add("bash");
         start.ArgumentList.Add(Path.Combine(TestPaths.RepositoryRoot, "deploy", "local", "run.sh"));
         foreach (var (name, value) in ScriptEnvironment())
         {

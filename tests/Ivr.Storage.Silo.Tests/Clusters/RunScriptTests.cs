@@ -22,8 +22,10 @@ public sealed class RunScriptTests(ITestOutputHelper output)
     {
         await TestServices.RequirePostgresAsync();
         await TestServices.RequireRedisAsync();
-        // Each run has a cluster id of its own: let Redis forget it.
-        await using var ports = new LocalClusterScript(silos: 1, new Dictionary<string, string> { ["Orleans__RedisEntryExpiry"] = "00:10:00" });
+        // Each run has a cluster id of its own: let Redis forget it. The read-model projection stays off: the suite's
+        // other clusters project into the same database, and two projectors only fence each other.
+        var settings = new Dictionary<string, string> { ["Orleans__RedisEntryExpiry"] = "00:10:00", ["ReadModel__Enabled"] = "false" };
+        await using var ports = new LocalClusterScript(silos: 1, settings);
         await using var run = ports.StartRunScript();
 
         await run.WaitForLineAsync(line => line.Contains("Ctrl-C stops everything", StringComparison.Ordinal), StartTimeout);
