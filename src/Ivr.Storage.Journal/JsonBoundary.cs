@@ -6,7 +6,7 @@ namespace Ivr.Storage.Journal;
 /// <summary>
 /// Where the store calls the JSON library. The library stands alone and refuses input with its own
 /// <see cref="JsonPayloadException"/>; the store's callers get the contracts' <see cref="EntityValidationException"/>
-/// (the gateway's 400/413 problem details) with the same code, field and reason. The journal and the grains call
+/// (the gateway's 400/413 problem details) with the same code, field, reason and pointer. The journal and the grains call
 /// the library through <see cref="Call{TArgument, TResult}"/> wherever it can refuse.
 /// </summary>
 public static class JsonBoundary
@@ -35,9 +35,10 @@ public static class JsonBoundary
             JsonPayloadErrorCode.PayloadTooLarge => ValidationErrorCode.PayloadTooLarge,
             JsonPayloadErrorCode.InvalidOperation => ValidationErrorCode.InvalidOperation,
             JsonPayloadErrorCode.InvalidPayload => ValidationErrorCode.InvalidPayload,
+            JsonPayloadErrorCode.InexactNumber => ValidationErrorCode.InexactNumber,
             // A code added to the library later is still bad input, never a server error.
             _ => ValidationErrorCode.InvalidPayload,
         };
-        return new EntityValidationException(code, error.Field, error.Reason);
+        return new EntityValidationException(code, error.Field, error.Reason, error.Pointer);
     }
 }

@@ -15,7 +15,8 @@ namespace Ivr.Storage.Json;
 /// <see cref="JsonPayloadErrorCode.PayloadTooLarge"/> when the text or its canonical form exceeds
 /// <see cref="JsonPayloadLimits.MaxBytes"/>; <see cref="JsonPayloadErrorCode.InvalidPayload"/> for a
 /// non-object root, nesting beyond <see cref="JsonPayloadLimits.MaxDepth"/>, numbers beyond the double range,
-/// repeated member names and unpaired surrogates.
+/// repeated member names and unpaired surrogates; <see cref="JsonPayloadErrorCode.InexactNumber"/> for a number
+/// canonical form would change (see <see cref="JsonPayloadLimits.ExactNumbers"/>).
 /// </remarks>
 public static class JsonPayload
 {
@@ -50,7 +51,7 @@ public static class JsonPayload
         ArgumentNullException.ThrowIfNull(value);
         limits ??= JsonPayloadLimits.Default;
         using var buffer = new PooledBufferWriter(1024);
-        new CanonicalWriter(buffer, PayloadField, limits.MaxDepth).Write(value, depth: 0);
+        new CanonicalWriter(buffer, PayloadField, limits.MaxDepth, limits.ExactNumbers).Write(value, depth: 0);
         return Finish(buffer, limits, PayloadField);
     }
 
@@ -91,7 +92,7 @@ public static class JsonPayload
         }
 
         using var buffer = new PooledBufferWriter(utf8Json.Length);
-        new CanonicalWriter(buffer, field, limits.MaxDepth).Write(root, depth: 0);
+        new CanonicalWriter(buffer, field, limits.MaxDepth, limits.ExactNumbers).Write(root, depth: 0);
         return Finish(buffer, limits, field);
     }
 

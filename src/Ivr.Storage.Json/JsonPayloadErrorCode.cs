@@ -17,4 +17,11 @@ public enum JsonPayloadErrorCode
 
     /// <summary>A valid JSON Patch operation cannot apply to the document (a missing location, a failed <c>test</c>).</summary>
     InvalidOperation = 3,
+
+    /// <summary>
+    /// A number would not keep its value in canonical form: an integer beyond ±2^53, or a decimal with more precision
+    /// than a double holds (or too small for one). <see cref="JsonPayloadException.Pointer"/> says where; send such
+    /// values as strings (I-JSON, RFC 7493).
+    /// </summary>
+    InexactNumber = 4,
 }

@@ -9,11 +9,17 @@ namespace Ivr.Storage.Json;
 public sealed class JsonPayloadException : Exception
 {
     public JsonPayloadException(JsonPayloadErrorCode code, string field, string reason)
+        : this(code, field, reason, pointer: null)
+    {
+    }
+
+    public JsonPayloadException(JsonPayloadErrorCode code, string field, string reason, string? pointer)
         : base(reason)
     {
         Code = code;
         Field = field;
         Reason = reason;
+        Pointer = pointer;
     }
 
     /// <summary>What kind of problem it is.</summary>
@@ -24,4 +30,7 @@ public sealed class JsonPayloadException : Exception
 
     /// <summary>Why it was wrong, and where in the document.</summary>
     public string Reason { get; }
+
+    /// <summary>The RFC 6901 JSON Pointer of the offending value (the root is the empty string), when the error is about one value.</summary>
+    public string? Pointer { get; }
 }

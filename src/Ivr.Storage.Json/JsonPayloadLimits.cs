@@ -36,4 +36,12 @@ public sealed record JsonPayloadLimits
             ? value
             : throw new ArgumentOutOfRangeException(nameof(MaxDepth), value, $"The depth limit must be between 1 and {MaxSupportedDepth}.");
     } = DefaultMaxDepth;
+
+    /// <summary>
+    /// Whether a number that canonical form would change is refused (<see cref="JsonPayloadErrorCode.InexactNumber"/>)
+    /// rather than rounded: an integer written as digits beyond ±2^53, or a number whose decimal value differs from
+    /// its canonical (IEEE-754 double) form, such as 0.10000000000000001 or 1e-400. The default value is
+    /// <see langword="true"/>: a store must not change what it acknowledged.
+    /// </summary>
+    public bool ExactNumbers { get; init; } = true;
 }

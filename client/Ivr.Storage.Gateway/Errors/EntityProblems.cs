@@ -67,6 +67,7 @@ internal static class EntityProblems
         var (status, problemType, title) = validation.Code switch
         {
             ValidationErrorCode.InvalidPayload => (StatusCodes.Status422UnprocessableEntity, "invalid-payload", "The payload is not acceptable"),
+            ValidationErrorCode.InexactNumber => (StatusCodes.Status422UnprocessableEntity, "inexact-number", "A number would not keep its value"),
             ValidationErrorCode.InvalidOperation => (StatusCodes.Status422UnprocessableEntity, "invalid-operation", "The operation cannot apply to this entity"),
             ValidationErrorCode.PayloadTooLarge => (StatusCodes.Status413PayloadTooLarge, "payload-too-large", "The payload is too large"),
             _ => (StatusCodes.Status400BadRequest, "invalid-request", "The request is invalid"),
@@ -74,6 +75,11 @@ internal static class EntityProblems
         var problem = Problem(status, problemType, title, validation.Reason);
         problem.Extensions["code"] = validation.Code.ToString();
         problem.Extensions["field"] = validation.Field;
+        if (validation.Pointer is { } pointer)
+        {
+            problem.Extensions["pointer"] = pointer;
+        }
+
         return problem;
     }
 

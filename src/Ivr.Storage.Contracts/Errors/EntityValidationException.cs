@@ -5,11 +5,17 @@ namespace Ivr.Storage.Contracts;
 public sealed class EntityValidationException : EntityStoreException
 {
     public EntityValidationException(ValidationErrorCode code, string field, string reason)
+        : this(code, field, reason, pointer: null)
+    {
+    }
+
+    public EntityValidationException(ValidationErrorCode code, string field, string reason, string? pointer)
         : base(reason)
     {
         Code = code;
         Field = field;
         Reason = reason;
+        Pointer = pointer;
     }
 
     /// <summary>What kind of problem it is.</summary>
@@ -20,4 +26,7 @@ public sealed class EntityValidationException : EntityStoreException
 
     /// <summary>Why it was wrong.</summary>
     [Id(2)] public string Reason { get; private set; }
+
+    /// <summary>The RFC 6901 JSON Pointer of the offending value inside <see cref="Field"/>, when the error is about one value.</summary>
+    [Id(3)] public string? Pointer { get; private set; }
 }

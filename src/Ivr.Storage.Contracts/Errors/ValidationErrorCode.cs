@@ -27,4 +27,10 @@ public enum ValidationErrorCode
 
     /// <summary>The operation cannot apply to this entity's state (e.g. reverting to a tombstone).</summary>
     InvalidOperation = 7,
+
+    /// <summary>
+    /// A number in the payload would not keep its value (an integer beyond ±2^53, or more precision than a double
+    /// holds); <see cref="EntityValidationException.Pointer"/> says where. Send such values as strings.
+    /// </summary>
+    InexactNumber = 8,
 }

@@ -145,14 +145,36 @@ internal sealed partial class CanonicalWriter
             return;
         }
 
+        if (exactNumbers && ExactNumber.IsUnsafeInteger(raw))
+        {
+            throw InexactNumber(raw, "is an integer beyond ±2^53 (9007199254740992), where a double no longer holds every integer");
+        }
+
         if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
         {
             throw JsonErrors.Invalid(field,
                 $"The number {JsonErrors.Printable(Encoding.UTF8.GetString(raw), 40)} at {_path} is outside the range of an IEEE-754 double (about ±1.8e308), so it has no canonical form.");
         }
 
-        WriteNumber(number);
+        if (!exactNumbers)
+        {
+            WriteNumber(number);
+            return;
+        }
+
+        Span<byte> canonical = stackalloc byte[EcmaScriptNumber.MaxLength];
+        canonical = canonical[..EcmaScriptNumber.Write(number, canonical)];
+        if (!ExactNumber.SameValue(raw, canonical))
+        {
+            throw InexactNumber(raw, $"has more precision than a double holds, so it would be stored as {Encoding.ASCII.GetString(canonical)}");
+        }
+
+        WriteBytes(canonical);
     }
+
+    private JsonPayloadException InexactNumber(ReadOnlySpan<byte> raw, string why) =>
+        JsonErrors.Inexact(field, _path.ToPointer(),
+            $"The number {JsonErrors.Printable(Encoding.UTF8.GetString(raw[..Math.Min(raw.Length, 64)]), 40)} at {_path} {why}. A store must not change a value it acknowledged: send it as a string (I-JSON, RFC 7493).");
 
     private void ThrowIfNotUtf8(ReadOnlySpan<byte> raw)
     {

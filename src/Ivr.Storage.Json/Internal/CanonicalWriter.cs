@@ -6,9 +6,10 @@ namespace Ivr.Storage.Json.Internal;
 /// <summary>
 /// Writes RFC 8785 canonical JSON: sorted members, no whitespace, minimal string escapes, ECMAScript numbers.
 /// One instance serves one document; the partial files add the <see cref="JsonElement"/> and
-/// <see cref="System.Text.Json.Nodes.JsonNode"/> walks.
+/// <see cref="System.Text.Json.Nodes.JsonNode"/> walks. With <paramref name="exactNumbers"/> a number whose canonical
+/// form would change its value is refused (<see cref="ExactNumber"/>) instead of rounded.
 /// </summary>
-internal sealed partial class CanonicalWriter(IBufferWriter<byte> output, string field, int maxDepth)
+internal sealed partial class CanonicalWriter(IBufferWriter<byte> output, string field, int maxDepth, bool exactNumbers = false)
 {
     /// <summary>Characters a string cannot copy verbatim: the two JSON specials, controls, and surrogates (checked for pairing).</summary>
     private static readonly SearchValues<char> SpecialChars = SearchValues.Create(BuildSpecialChars());

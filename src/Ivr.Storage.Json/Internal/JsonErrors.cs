@@ -9,6 +9,9 @@ internal static class JsonErrors
     public static JsonPayloadException Invalid(string field, string reason) =>
         new(JsonPayloadErrorCode.InvalidPayload, field, reason);
 
+    public static JsonPayloadException Inexact(string field, string pointer, string reason) =>
+        new(JsonPayloadErrorCode.InexactNumber, field, reason, pointer);
+
     public static JsonPayloadException TooLarge(string field, string reason) =>
         new(JsonPayloadErrorCode.PayloadTooLarge, field, reason);
 

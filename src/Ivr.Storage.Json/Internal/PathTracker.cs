@@ -51,6 +51,9 @@ internal sealed class PathTracker
         return builder.ToString();
     }
 
+    /// <summary>The current location as an RFC 6901 JSON Pointer exactly (the root is the empty string).</summary>
+    public string ToPointer() => _count == 0 ? string.Empty : ToString();
+
     private void Grow()
     {
         if (_count == _segments.Length)
