@@ -34,4 +34,16 @@ public sealed class EntityGrainOptions
     /// The default value is 64 MiB.
     /// </summary>
     public long PublishQueueBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Whether a write to a type without a registered schema is refused (<c>SchemaRequired</c>). The default value is
+    /// false: types without a schema stay free-form.
+    /// </summary>
+    public bool RequireSchema { get; set; }
+
+    /// <summary>
+    /// How long a silo uses a type's compiled schema before its next write asks the schema's grain whether a newer
+    /// version committed (a schema registered through the same silo applies at once). The default value is 2 seconds.
+    /// </summary>
+    public TimeSpan SchemaRefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

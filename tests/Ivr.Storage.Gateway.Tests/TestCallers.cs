@@ -10,6 +10,7 @@ public static class TestCallers
     public const string Reader = "test-reader-key";
     public const string CallSessionWriter = "test-call-session-writer-key";
     public const string CallFamily = "test-call-family-key";
+    public const string SchemaAdmin = "test-schema-admin-key";
 
     public static IReadOnlyList<(string Name, string Key, string[] Scopes)> All { get; } =
     [
@@ -17,6 +18,7 @@ public static class TestCallers
         ("reader", Reader, ["entities:read:*"]),
         ("call-session-writer", CallSessionWriter, ["entities:write:call-session"]),
         ("call-family", CallFamily, ["entities:read:call-*", "entities:write:call-*"]),
+        ("schema-admin", SchemaAdmin, ["schemas:admin:call-*"]),
     ];
 
     public static string Sha256(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));

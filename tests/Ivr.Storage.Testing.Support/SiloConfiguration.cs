@@ -23,6 +23,7 @@ public static class SiloConfiguration
         var settings = TestCertificates.Settings("Orleans:Tls", TestCertificates.Shared.Silo(tls));
         settings["Security:Callers:0:Name"] = TestCertificates.TestCaller;
         settings["Security:Callers:0:Scopes:0"] = "entities:admin:*";
+        settings["Security:Callers:0:Scopes:1"] = "schemas:admin:*";
         settings["Security:Callers:0:MayActFor"] = "true";
         return settings;
     }

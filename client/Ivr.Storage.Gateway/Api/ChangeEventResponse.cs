@@ -6,6 +6,8 @@ namespace Ivr.Storage.Gateway.Api;
 /// <summary>
 /// A change as a CloudEvents 1.0 event in structured JSON mode: the attribute names are CloudEvents' own
 /// (<c>specversion</c>, <c>datacontenttype</c>), <c>id</c> is <c>type/id@version</c> and <c>data.position</c> the feed position.
+/// <c>dataschema</c> names the schema version the payload was stored under (<c>urn:ivr-storage:schema:&lt;type&gt;:&lt;version&gt;</c>,
+/// served by <c>GET /schemas/{type}/versions</c>); it is absent when the version records none.
 /// </summary>
 internal sealed record ChangeEventResponse(
     [property: JsonPropertyName("specversion")] string SpecVersion,
@@ -15,7 +17,8 @@ internal sealed record ChangeEventResponse(
     string Subject,
     DateTimeOffset Time,
     [property: JsonPropertyName("datacontenttype")] string DataContentType,
-    ChangeEventData Data)
+    ChangeEventData Data,
+    [property: JsonPropertyName("dataschema"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DataSchema = null)
 {
     public static ChangeEventResponse From(ChangeEvent change) => new(
         "1.0",
@@ -34,5 +37,6 @@ internal sealed record ChangeEventResponse(
             change.Provenance,
             change.Hash,
             Json.Embed(change.Payload),
-            change.PayloadSchemaVersion));
+            change.PayloadSchemaVersion),
+        change.PayloadSchemaVersion is { } schemaVersion ? $"urn:ivr-storage:schema:{change.Key.Type}:{schemaVersion}" : null);
 }

@@ -18,6 +18,7 @@ internal static class EntityProblems
         {
             GatewayProblemException gateway => Problem(gateway.Status, gateway.ProblemType, gateway.Title, gateway.Message),
             EntityValidationException validation => Validation(validation),
+            SchemaValidationException schema => SchemaProblem.From(schema),
             ConcurrencyConflictException conflict => With(
                 Problem(StatusCodes.Status412PreconditionFailed, "concurrency-conflict", "The entity is not at the expected version", conflict.Message),
                 conflict.Key, ("expectedVersion", Describe(conflict.Expected)), ("actualVersion", conflict.ActualVersion), ("actualDeleted", conflict.ActualIsDeleted)),
@@ -67,6 +68,8 @@ internal static class EntityProblems
         var (status, problemType, title) = validation.Code switch
         {
             ValidationErrorCode.InvalidPayload => (StatusCodes.Status422UnprocessableEntity, "invalid-payload", "The payload is not acceptable"),
+            ValidationErrorCode.InvalidSchema => (StatusCodes.Status422UnprocessableEntity, "invalid-schema", "The schema is not acceptable"),
+            ValidationErrorCode.SchemaRequired => (StatusCodes.Status422UnprocessableEntity, "schema-required", "The entity type has no schema"),
             ValidationErrorCode.InexactNumber => (StatusCodes.Status422UnprocessableEntity, "inexact-number", "A number would not keep its value"),
             ValidationErrorCode.InvalidOperation => (StatusCodes.Status422UnprocessableEntity, "invalid-operation", "The operation cannot apply to this entity"),
             ValidationErrorCode.PayloadTooLarge => (StatusCodes.Status413PayloadTooLarge, "payload-too-large", "The payload is too large"),

@@ -104,7 +104,9 @@ internal sealed partial class EntityGrain
                         break;
                     }
 
-                    row = NewRecord(kind, payload, options, fingerprint);
+                    // Checked on the final payload (a patch after merging), before it is hashed and appended.
+                    var schemaVersion = payload is null ? options.SchemaVersion : await CheckSchemaAsync(payload, options.SchemaVersion);
+                    row = NewRecord(kind, payload, options, fingerprint, schemaVersion);
                     var outcome = await AppendAsync(row, options);
                     timing = outcome is AppendOutcome.Committed committed ? committed.Timing : default;
                     step = decision.Appended(outcome);
@@ -181,7 +183,7 @@ internal sealed partial class EntityGrain
         return result;
     }
 
-    private JournalRecord NewRecord(ChangeKind kind, string? payload, WriteOptions options, byte[] fingerprint)
+    private JournalRecord NewRecord(ChangeKind kind, string? payload, WriteOptions options, byte[] fingerprint, int? schemaVersion)
     {
         var previous = _head?.Latest;
         var record = new JournalRecord
@@ -194,7 +196,7 @@ internal sealed partial class EntityGrain
             Provenance = options.Provenance,
             IdempotencyKey = options.IdempotencyKey,
             RequestHash = options.IdempotencyKey is null ? null : fingerprint,
-            SchemaVersion = options.SchemaVersion,
+            SchemaVersion = schemaVersion,
             Tags = options.Tags,
             PreviousHash = previous?.Hash ?? ChainHash.Genesis.ToArray(),
             Hash = [],

@@ -16,6 +16,7 @@ internal sealed partial class EntityGrain(
     IOptions<EntityGrainOptions> options,
     EntityMetrics metrics,
     ChangePublisher publisher,
+    Schemas.SchemaCache schemas,
     ILogger<EntityGrain> logger) : Grain, IEntityGrain
 {
     private readonly EntityGrainOptions _options = options.Value;

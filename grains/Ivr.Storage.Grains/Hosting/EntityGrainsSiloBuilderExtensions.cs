@@ -29,6 +29,8 @@ public static class EntityGrainsSiloBuilderExtensions
         builder.Services.AddOptions<EntityGrainOptions>().BindConfiguration(EntityGrainOptions.SectionName);
         builder.Services.TryAddSingleton(new EntityClock(TimeProvider.System));
         builder.Services.AddSingleton<EntityMetrics>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<Ivr.Storage.Grains.Schemas.SchemaCache>();
         builder.Services.AddOptions<ReadModelOptions>().BindConfiguration(ReadModelOptions.SectionName);
         builder.Services.AddSingleton<ReadModelDataSource>();
         builder.Services.AddSingleton<ReadModelMetrics>();

@@ -46,6 +46,10 @@ internal static class CallPolicy
                 : CallRequirement.OnEveryType(EntityAccess.Read),
             [nameof(IReadModelQueryGrain.Statistics)] = _ => CallRequirement.OnEveryType(EntityAccess.Read),
         },
+        [typeof(ISchemaRegistryGrain)] = new()
+        {
+            [nameof(ISchemaRegistryGrain.Register)] = context => CallRequirement.On(EntityAccess.AdministerSchema, context.TargetId.Key.ToString()!),
+        },
         [typeof(IProjectionGrain)] = new()
         {
             [nameof(IProjectionGrain.GetStatus)] = _ => CallRequirement.OnEveryType(EntityAccess.Read),
@@ -93,8 +97,22 @@ internal static class CallPolicy
     public static bool IsRuntimeTick(IIncomingGrainCallContext context) =>
         context.InterfaceMethod.DeclaringType?.FullName == "Orleans.Runtime.IGrainTimerInvoker";
 
-    private static CallRequirement OnEntity(IIncomingGrainCallContext context, EntityAccess access) =>
-        CallRequirement.On(access, EntityKey.FromGrainKey(context.TargetId.Key.ToString()!).Type);
+    /// <summary>
+    /// The entity's type; for a schema (<c>_schema/T</c>) reads need reading T, and writes are the schema registry's
+    /// alone (a silo), so no caller can change a schema past its checks and its <c>schemas:admin</c> scope.
+    /// </summary>
+    private static CallRequirement OnEntity(IIncomingGrainCallContext context, EntityAccess access)
+    {
+        var key = EntityKey.FromGrainKey(context.TargetId.Key.ToString()!);
+        if (!key.IsSchema)
+        {
+            return CallRequirement.On(access, key.Type);
+        }
+
+        return access == EntityAccess.Read
+            ? CallRequirement.On(EntityAccess.Read, key.Id)
+            : CallRequirement.SilosOnly("Writing a schema other than through ISchemaRegistryGrain.Register");
+    }
 
     /// <summary>A feed read filtered to some types needs reading each of them (a prefix pattern as written); unfiltered, every type.</summary>
     private static CallRequirement OnFeed(IIncomingGrainCallContext context)

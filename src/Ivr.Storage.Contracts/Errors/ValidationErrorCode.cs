@@ -33,4 +33,10 @@ public enum ValidationErrorCode
     /// holds); <see cref="EntityValidationException.Pointer"/> says where. Send such values as strings.
     /// </summary>
     InexactNumber = 8,
+
+    /// <summary>A schema definition was refused (malformed, too large or deep, a remote reference, an unsafe pattern); the pointer says where.</summary>
+    InvalidSchema = 9,
+
+    /// <summary>The silo requires a schema for every type (<c>EntityStore:RequireSchema</c>) and this type has none.</summary>
+    SchemaRequired = 10,
 }

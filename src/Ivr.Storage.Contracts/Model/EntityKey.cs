@@ -16,6 +16,12 @@ public readonly partial record struct EntityKey
     /// <summary>Separator between type and id in the grain key. Types cannot contain it, ids may.</summary>
     public const char GrainKeySeparator = '/';
 
+    /// <summary>
+    /// The reserved type under which schemas are stored: the schema of type T is the entity <c>_schema/T</c>. No
+    /// <see cref="Create"/> call can name it (types start with a letter), so no entity route reaches it.
+    /// </summary>
+    public const string SchemaType = "_schema";
+
     private EntityKey(string type, string id)
     {
         Type = type;
@@ -40,6 +46,17 @@ public readonly partial record struct EntityKey
         return new EntityKey(type!, id!);
     }
 
+    /// <summary>The key under which the schema of <paramref name="type"/> is stored (<c>_schema/&lt;type&gt;</c>).</summary>
+    /// <exception cref="EntityValidationException"><paramref name="type"/> is not a valid entity type.</exception>
+    public static EntityKey ForSchema(string? type)
+    {
+        ValidateType(type);
+        return new EntityKey(SchemaType, type!);
+    }
+
+    /// <summary>Whether this key holds a schema (<see cref="SchemaType"/>), not an entity.</summary>
+    public bool IsSchema => Type == SchemaType;
+
     /// <summary>
     /// A key read back from the journal or the read model, as it was stored. Not validated again: rows written under
     /// earlier rules (ids with control characters were accepted until issue 15) must still be readable in the feed,
@@ -57,7 +74,9 @@ public readonly partial record struct EntityKey
             throw new EntityValidationException(ValidationErrorCode.InvalidType, "key", $"'{grainKey}' is not an entity grain key (expected 'type/id').");
         }
 
-        return Create(grainKey[..separator], grainKey[(separator + 1)..]);
+        return grainKey[..separator] == SchemaType
+            ? ForSchema(grainKey[(separator + 1)..])
+            : Create(grainKey[..separator], grainKey[(separator + 1)..]);
     }
 
     private static void ValidateType(string? type)

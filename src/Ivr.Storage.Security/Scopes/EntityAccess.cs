@@ -8,4 +8,7 @@ public enum EntityAccess
 
     /// <summary>Put, patch, delete, revert: <c>entities:write:&lt;type&gt;</c>.</summary>
     Write,
+
+    /// <summary>Registering a type's schema: <c>schemas:admin:&lt;type&gt;</c>. No <c>entities:</c> scope grants it.</summary>
+    AdministerSchema,
 }

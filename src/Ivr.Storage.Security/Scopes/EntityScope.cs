@@ -9,7 +9,8 @@ namespace Ivr.Storage.Security.Scopes;
 public static class EntityScope
 {
     /// <summary>The scope that grants <paramref name="access"/> on exactly <paramref name="entityType"/>.</summary>
-    public static string Required(EntityAccess access, string entityType) => $"entities:{Verb(access)}:{entityType}";
+    public static string Required(EntityAccess access, string entityType) =>
+        access == EntityAccess.AdministerSchema ? $"schemas:admin:{entityType}" : $"entities:{Verb(access)}:{entityType}";
 
     /// <summary>Whether any of <paramref name="scopes"/> grants <paramref name="access"/> on <paramref name="entityType"/>.</summary>
     public static bool Allows(IEnumerable<string> scopes, EntityAccess access, string entityType)
@@ -29,11 +30,22 @@ public static class EntityScope
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(entityType);
         var parts = scope.Split(':');
+        if (access == EntityAccess.AdministerSchema)
+        {
+            // Governing a type's shape is its own right: entities:admin:* does not imply it.
+            return parts is ["schemas", "admin", var schemaPattern] && Matches(schemaPattern, entityType);
+        }
+
         if (parts is not ["entities", var verb, var pattern] || (verb != Verb(access) && verb != "admin"))
         {
             return false;
         }
 
+        return Matches(pattern, entityType);
+    }
+
+    private static bool Matches(string pattern, string entityType)
+    {
         return pattern == "*"
             || pattern == entityType
             || (pattern.EndsWith('*') && entityType.StartsWith(pattern[..^1], StringComparison.Ordinal));
