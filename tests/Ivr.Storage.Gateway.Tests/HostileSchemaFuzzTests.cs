@@ -64,7 +64,7 @@ public sealed class HostileSchemaFuzzTests(GatewayFixture fixture) : GatewayTest
             0 => Deep(random.Next(20, 60)),
             1 => Huge(random.Next(2000, 5000)),
             2 => Encoding.UTF8.GetString(Enumerable.Range(0, random.Next(1, 40)).Select(_ => (byte)random.Next(32, 127)).ToArray()),
-            _ => $$"""{"type":"object","properties":{"s":{{Fragments[random.Next(Fragments.Length)]}},"n":{{Fragments[random.Next(Fragments.Length)]}}}}""",
+            _ => "{\"type\":\"object\",\"properties\":{\"s\":" + Fragments[random.Next(Fragments.Length)] + ",\"n\":" + Fragments[random.Next(Fragments.Length)] + "}}",
         };
         return $$"""{"schema":{{schema}}}""";
     }

@@ -26,6 +26,12 @@ internal sealed class CompiledSchema(long version, JsonSchema schema)
         {
             return [new SchemaViolation { Pointer = string.Empty, Keyword = "pattern", Message = "A pattern took too long to evaluate on this payload.", SchemaPath = string.Empty }];
         }
+        catch (Exception error) when (error is JsonSchemaException or RefResolutionException)
+        {
+            // A schema the registry let through but the library cannot finish on this payload (an unresolvable anchor):
+            // the write is refused as not shown valid, never a server error and never a write let through unchecked.
+            return [new SchemaViolation { Pointer = string.Empty, Keyword = "$ref", Message = $"The schema cannot be evaluated on this payload: {error.Message}", SchemaPath = string.Empty }];
+        }
 
         if (results.IsValid)
         {

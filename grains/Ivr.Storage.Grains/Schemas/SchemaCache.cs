@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Ivr.Storage.Contracts;
 using Microsoft.Extensions.Options;
 
@@ -33,6 +34,9 @@ internal sealed class SchemaCache(IGrainFactory grains, IOptions<EntityGrainOpti
     {
         var head = grains.GetGrain<IEntityGrain>(EntityKey.ForSchema(type).ToGrainKey());
         EntityState state;
+        // The silo's own housekeeping, not part of the write that needed it: its grain call stays out of that write's trace.
+        var callerActivity = Activity.Current;
+        Activity.Current = null;
         try
         {
             state = await head.GetCurrent();
@@ -40,6 +44,10 @@ internal sealed class SchemaCache(IGrainFactory grains, IOptions<EntityGrainOpti
         catch (EntityStoreException gone) when (gone is EntityNotFoundException or EntityDeletedException)
         {
             return Store(type, new Entry(null, 0, time.GetTimestamp())).Schema;
+        }
+        finally
+        {
+            Activity.Current = callerActivity;
         }
 
         var schema = known is { } same && same.Version == state.Version

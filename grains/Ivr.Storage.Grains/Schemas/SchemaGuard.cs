@@ -17,16 +17,16 @@ internal static class SchemaGuard
     /// <summary>Keywords whose values are data, not schemas: nothing in them is a reference or a pattern.</summary>
     private static readonly HashSet<string> DataKeywords = new(StringComparer.Ordinal) { "const", "enum", "default", "examples" };
 
-    public static void Check(JsonElement schema) => Walk(schema, "/schema", root: true);
+    public static void Check(JsonElement schema) => Walk(schema, schema, "/schema", root: true);
 
-    private static void Walk(JsonElement node, string pointer, bool root)
+    private static void Walk(JsonElement schema, JsonElement node, string pointer, bool root)
     {
         if (node.ValueKind == JsonValueKind.Array)
         {
             var index = 0;
             foreach (var item in node.EnumerateArray())
             {
-                Walk(item, $"{pointer}/{index++}", root: false);
+                Walk(schema, item, $"{pointer}/{index++}", root: false);
             }
 
             return;
@@ -45,18 +45,20 @@ internal static class SchemaGuard
                 continue;
             }
 
-            CheckKeyword(member.Name, member.Value, at, root);
-            Walk(member.Value, at, root: false);
+            CheckKeyword(schema, member.Name, member.Value, at, root);
+            Walk(schema, member.Value, at, root: false);
         }
     }
 
-    private static void CheckKeyword(string name, JsonElement value, string at, bool root)
+    private static void CheckKeyword(JsonElement schema, string name, JsonElement value, string at, bool root)
     {
         var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : null;
         switch (name)
         {
             case "$ref" or "$dynamicRef" when text is not null && !text.StartsWith('#'):
                 throw Refuse(at, $"The reference '{Short(text)}' points outside the schema; this store never fetches schemas. Put the definition under $defs and refer to it as #/$defs/….");
+            case "$ref" when text is not null && text.StartsWith("#/", StringComparison.Ordinal) && !Resolves(schema, text):
+                throw Refuse(at, $"The reference '{Short(text)}' points at nothing in the schema.");
             case "$schema" when text is not null && (!root || text != Draft202012):
                 throw Refuse(at, $"Only JSON Schema draft 2020-12 ({Draft202012}) is supported, and only at the root.");
             case "$id" when text is not null && !root:
@@ -67,6 +69,30 @@ internal static class SchemaGuard
                 CheckPattern(text, at);
                 break;
         }
+    }
+
+    /// <summary>Whether the JSON Pointer fragment <paramref name="reference"/> (<c>#/…</c>) names a value of <paramref name="schema"/>.</summary>
+    private static bool Resolves(JsonElement schema, string reference)
+    {
+        var node = schema;
+        foreach (var raw in Uri.UnescapeDataString(reference[2..]).Split('/'))
+        {
+            var token = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            if (node.ValueKind == JsonValueKind.Object && node.TryGetProperty(token, out var member))
+            {
+                node = member;
+            }
+            else if (node.ValueKind == JsonValueKind.Array && int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < node.GetArrayLength())
+            {
+                node = node[index];
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void CheckPattern(string pattern, string at)

@@ -18,6 +18,7 @@ public sealed class HostileSchemaTests(EntityClusterFixture fixture) : SchemaTes
     [InlineData("""{"schema":{"properties":{"a":{"pattern":"(?<=x)a"}}}}""", "/schema/properties/a/pattern")]
     [InlineData("""{"schema":{"$ref":"#"}}""", "/schema")]
     [InlineData("""{"schema":{"$defs":{"a":{"$ref":"#/$defs/b"},"b":{"$ref":"#/$defs/a"}},"$ref":"#/$defs/a"}}""", "/schema")]
+    [InlineData("""{"schema":{"anyOf":[{"type":"string"},{"$ref":"#/$defs/missing"}]}}""", "/schema/anyOf/1/$ref")]
     [InlineData("""{"schema":{"type":"object"},"compatibility":"sideways"}""", "/compatibility")]
     [InlineData("""{"schema":true}""", "/schema")]
     [InlineData("""{"type":"object"}""", "/type")]
