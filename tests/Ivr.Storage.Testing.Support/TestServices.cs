@@ -27,6 +27,9 @@ public static class TestServices
 
     public static string RedisConnectionString => Get("ConnectionStrings__Redis", "Redis");
 
+    /// <summary>The local RabbitMQ as an AMQP URI with its generated user (deploy/local/rabbitmq.sh).</summary>
+    public static string RabbitMqConnectionString => Get("ConnectionStrings__RabbitMq", "RabbitMQ");
+
     /// <summary>The development CA's certificate (deploy/local/certs.sh): Redis, PostgreSQL and the test clusters' certificates chain to it.</summary>
     public static string CaPath => Get("IVR_STORAGE_CA", "the development CA");
 
