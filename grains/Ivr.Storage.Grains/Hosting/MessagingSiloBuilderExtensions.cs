@@ -1,6 +1,7 @@
 using Ivr.Storage.Grains.Messaging;
 using Ivr.Storage.Messaging;
 using Ivr.Storage.Messaging.Broker;
+using Ivr.Storage.Messaging.Commands;
 using Ivr.Storage.Messaging.Relay;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,8 @@ public static class MessagingSiloBuilderExtensions
 {
     /// <summary>
     /// Registers the broker connection (<c>ConnectionStrings:RabbitMq</c> unless <c>Messaging:ConnectionString</c> is
-    /// set) and runs every relay of <c>Messaging:Relays</c> in the cluster; with none configured nothing connects.
+    /// set), runs every relay of <c>Messaging:Relays</c> in the cluster and, when <c>Messaging:Commands:Enabled</c>,
+    /// consumes the command queue on every silo; with neither configured nothing connects.
     /// </summary>
     public static ISiloBuilder AddMessageRelays(this ISiloBuilder builder)
     {
@@ -27,6 +29,8 @@ public static class MessagingSiloBuilderExtensions
         builder.Services.AddSingleton<BrokerConnection>();
         builder.Services.AddSingleton<RelayMetrics>();
         builder.Services.AddHostedService<MessageRelayKeeper>();
+        builder.Services.AddOptions<CommandOptions>().BindConfiguration(CommandOptions.SectionName);
+        builder.Services.AddHostedService<CommandConsumer>();
         return builder;
     }
 }
