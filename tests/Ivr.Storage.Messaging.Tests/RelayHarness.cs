@@ -29,11 +29,11 @@ internal sealed class RelayHarness : IAsyncDisposable
 
     public BrokerConnection Broker { get; }
 
-    public static async Task<RelayHarness> StartAsync(string bindingKey = "#", string? brokerUri = null)
+    public static async Task<RelayHarness> StartAsync(string bindingKey = "#", string? brokerUri = null, bool durableQueue = false)
     {
         var database = await TestDatabase.CreateAsync("ivr_relay_test");
         var journal = await JournalHarness.StartAsync(connectionString: database.JournalConnectionString);
-        var queue = await TestQueue.CreateAsync(bindingKey);
+        var queue = await TestQueue.CreateAsync(bindingKey, durableQueue);
         var broker = new BrokerConnection(Options.Create(new MessagingOptions { ConnectionString = brokerUri ?? TestServices.RabbitMqConnectionString }));
         return new RelayHarness(database, journal, NpgsqlDataSource.Create(database.JournalConnectionString), queue, broker);
     }

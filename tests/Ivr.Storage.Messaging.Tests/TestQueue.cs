@@ -10,8 +10,8 @@ namespace Ivr.Storage.Messaging.Tests;
 /// </summary>
 internal sealed class TestQueue : IAsyncDisposable
 {
-    private readonly IConnection _connection;
-    private readonly IChannel _channel;
+    private IConnection _connection;
+    private IChannel _channel;
 
     private TestQueue(IConnection connection, IChannel channel, string exchange, string queue)
     {
@@ -27,14 +27,17 @@ internal sealed class TestQueue : IAsyncDisposable
 
     public List<BasicGetResult> Received { get; } = [];
 
-    public static async Task<TestQueue> CreateAsync(string bindingKey = "#")
+    /// <summary>A queue bound to a new exchange; <paramref name="durable"/>: named and kept across a broker restart (then deleted on dispose).</summary>
+    public static async Task<TestQueue> CreateAsync(string bindingKey = "#", bool durable = false)
     {
         var factory = new ConnectionFactory { Uri = new Uri(TestServices.RabbitMqConnectionString) };
         var connection = await factory.CreateConnectionAsync();
         var channel = await connection.CreateChannelAsync();
         var exchange = $"ivr.test.{Guid.NewGuid():N}";
         await channel.ExchangeDeclareAsync(exchange, ExchangeType.Topic, durable: true, autoDelete: false);
-        var queue = (await channel.QueueDeclareAsync(queue: "", durable: false, exclusive: true, autoDelete: true)).QueueName;
+        var queue = durable
+            ? (await channel.QueueDeclareAsync(queue: exchange + ".q", durable: true, exclusive: false, autoDelete: false)).QueueName
+            : (await channel.QueueDeclareAsync(queue: "", durable: false, exclusive: true, autoDelete: true)).QueueName;
         await channel.QueueBindAsync(queue, exchange, bindingKey);
         return new TestQueue(connection, channel, exchange, queue);
     }
@@ -42,6 +45,14 @@ internal sealed class TestQueue : IAsyncDisposable
     /// <summary>Reads until the queue is empty; returns everything received so far.</summary>
     public async Task<IReadOnlyList<BasicGetResult>> DrainAsync()
     {
+        if (!_channel.IsOpen)
+        {
+            // The broker restarted (a fault test): a durable queue is still there.
+            await _connection.DisposeAsync();
+            _connection = await new ConnectionFactory { Uri = new Uri(TestServices.RabbitMqConnectionString) }.CreateConnectionAsync();
+            _channel = await _connection.CreateChannelAsync();
+        }
+
         while (await _channel.BasicGetAsync(Queue, autoAck: true) is { } message)
         {
             Received.Add(message);
@@ -62,6 +73,7 @@ internal sealed class TestQueue : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         // Declared as the relay declares its exchange (durable, kept), so it is deleted here.
+        await _channel.QueueDeleteAsync(Queue);
         await _channel.ExchangeDeleteAsync(Exchange);
         await _channel.DisposeAsync();
         await _connection.DisposeAsync();
