@@ -55,11 +55,7 @@ public sealed class BrokerRestartTests
             () => $"{expected.Count - expected.Intersect(harness.Queue.Received.Select(m => m.BasicProperties.MessageId!)).Count()} of {expected.Count} versions never arrived");
         await stopping.CancelAsync();
         await running;
-        foreach (var entity in harness.Queue.Received.GroupBy(m => TestQueue.Header(m, CloudEventHeaders.Subject)))
-        {
-            var firstArrivals = entity.Select(m => TestQueue.Header(m, CloudEventHeaders.EntityVersion)).Distinct().ToArray();
-            Assert.Equal(firstArrivals.Order(StringComparer.Ordinal), firstArrivals);
-        }
+        harness.Queue.AssertFirstArrivalsInVersionOrder();
     }
 
     private static int Count(List<JournalRecord> written)

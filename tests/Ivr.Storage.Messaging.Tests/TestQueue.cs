@@ -61,6 +61,19 @@ internal sealed class TestQueue : IAsyncDisposable
         return Received;
     }
 
+    /// <summary>
+    /// Per entity, the versions in the order they first arrived are ascending: redeliveries (a batch published but not
+    /// confirmed before a failure) repeat a message id, never overtake.
+    /// </summary>
+    public void AssertFirstArrivalsInVersionOrder()
+    {
+        foreach (var entity in Received.GroupBy(m => Header(m, Relay.CloudEventHeaders.Subject)))
+        {
+            var firstArrivals = entity.Select(m => long.Parse(Header(m, Relay.CloudEventHeaders.EntityVersion), System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToArray();
+            Xunit.Assert.Equal(firstArrivals.Order(), firstArrivals);
+        }
+    }
+
     public static string Header(BasicGetResult message, string name) =>
         message.BasicProperties.Headers?.TryGetValue(name, out var value) == true
             ? value switch
