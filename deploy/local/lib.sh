@@ -25,10 +25,26 @@ IVR_REDIS_PIDFILE="$IVR_RUN_DIR/redis.pid"
 # Private ports, so the project never collides with a system PostgreSQL (5432) or Redis (6379).
 IVR_PG_PORT="${IVR_PG_PORT:-55432}"
 IVR_REDIS_PORT="${IVR_REDIS_PORT:-56379}"
+# RabbitMQ (rabbitmq.sh): AMQP, management (HTTP) and Erlang distribution ports; the node name follows the AMQP port,
+# so brokers of several state dirs on one machine never clash in the shared epmd.
+IVR_RABBITMQ_PORT="${IVR_RABBITMQ_PORT:-55672}"
+IVR_RABBITMQ_MANAGEMENT_PORT="${IVR_RABBITMQ_MANAGEMENT_PORT:-$((IVR_RABBITMQ_PORT + 10000))}"
+IVR_RABBITMQ_DIST_PORT="${IVR_RABBITMQ_DIST_PORT:-$((IVR_RABBITMQ_PORT + 1000))}"
+IVR_RABBITMQ_NODENAME="${IVR_RABBITMQ_NODENAME:-ivr-storage-$IVR_RABBITMQ_PORT@localhost}"
 
 log() { printf '[%s] %s\n' "$(basename "$0")" "$*"; }
 warn() { printf '[%s] WARNING: %s\n' "$(basename "$0")" "$*" >&2; }
 die() { printf '[%s] ERROR: %s\n' "$(basename "$0")" "$*" >&2; exit 1; }
+
+# Writes $2 to file $1 (mode 600) only when the content differs; returns 1 when nothing changed.
+write_if_changed() {
+  if [[ -f $1 && "$(<"$1")" == "$2" ]]; then return 1; fi
+  local tmp
+  tmp="$(mktemp "$1.XXXXXX")"
+  printf '%s\n' "$2" >"$tmp"
+  chmod 600 "$tmp"
+  mv -f "$tmp" "$1"
+}
 
 # Debian installs PostgreSQL side by side per major version; take the newest one present.
 pg_bin_dir() {

@@ -81,6 +81,7 @@ log "silo health:  http://127.0.0.1:$IVR_SILO_MANAGEMENT_PORT/alive, /health/rea
 if $run_gateway; then
   log "HTTP gateway: http://127.0.0.1:$IVR_HTTP_PORT (health http://127.0.0.1:$IVR_HTTP_MANAGEMENT_PORT/alive, /health/ready; metrics /metrics)"
 fi
+log "RabbitMQ:     amqp://127.0.0.1:$IVR_RABBITMQ_PORT (user ivr-storage, password in $IVR_SECRETS_DIR/rabbitmq.password), management http://127.0.0.1:$IVR_RABBITMQ_MANAGEMENT_PORT"
 log "Ctrl-C stops everything"
 
 # The silo is the main process: when it exits, the gateway goes with it.

@@ -69,16 +69,6 @@ ensure_secret() {
   printf -v "$3" '%s' "$value"
 }
 
-# Writes $2 to file $1 (mode 600) only when the content differs; returns 1 when nothing changed.
-write_if_changed() {
-  if [[ -f $1 && "$(<"$1")" == "$2" ]]; then return 1; fi
-  local tmp
-  tmp="$(mktemp "$1.XXXXXX")"
-  printf '%s\n' "$2" >"$tmp"
-  chmod 600 "$tmp"
-  mv -f "$tmp" "$1"
-}
-
 pg_ready() { "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$IVR_PG_PORT"; }
 
 init_postgres() {
@@ -294,7 +284,10 @@ IVR_STORAGE_CA=$ca
 IVR_STORAGE_CA_KEY=$IVR_SECRETS_DIR/ca.key
 Orleans__Tls__CertificatePath=$IVR_TLS_DIR/silo.crt
 Orleans__Tls__KeyPath=$IVR_SECRETS_DIR/silo.key
-Orleans__Tls__CaPath=$ca"
+Orleans__Tls__CaPath=$ca
+ConnectionStrings__RabbitMq=amqp://ivr-storage:$RABBITMQ_PASSWORD@127.0.0.1:$IVR_RABBITMQ_PORT/
+IVR_RABBITMQ_MANAGEMENT_URL=http://127.0.0.1:$IVR_RABBITMQ_MANAGEMENT_PORT
+IVR_RABBITMQ_NODENAME=$IVR_RABBITMQ_NODENAME"
   if write_if_changed "$IVR_ENV_FILE" "$content"; then
     log "wrote $IVR_ENV_FILE"
   else
@@ -322,16 +315,19 @@ ensure_secret postgres IVR_PG_SUPERUSER_PASSWORD PG_SUPERUSER_PASSWORD
 ensure_secret "$OWNER" IVR_PG_OWNER_PASSWORD PG_OWNER_PASSWORD
 ensure_secret "$APP" IVR_PG_APP_PASSWORD PG_APP_PASSWORD
 ensure_secret "$TEST_CLOCK" IVR_PG_TEST_CLOCK_PASSWORD PG_TEST_CLOCK_PASSWORD
+ensure_secret rabbitmq IVR_RABBITMQ_PASSWORD RABBITMQ_PASSWORD
 init_postgres
 start_postgres
 ensure_superuser_login
 apply_changed_settings
 ensure_roles_and_database
 start_redis
+bash "$(dirname "${BASH_SOURCE[0]}")/rabbitmq.sh"
 write_env_file
 migrate
 
 log "PostgreSQL: 127.0.0.1:$IVR_PG_PORT (data $IVR_PG_DIR, log $IVR_LOG_DIR/postgresql.log)"
 log "Redis:      127.0.0.1:$IVR_REDIS_PORT, TLS, user $REDIS_USER (log $IVR_LOG_DIR/redis.log)"
+log "RabbitMQ:   amqp://127.0.0.1:$IVR_RABBITMQ_PORT, management http://127.0.0.1:$IVR_RABBITMQ_MANAGEMENT_PORT, user ivr-storage (logs $IVR_LOG_DIR/rabbitmq)"
 log "TLS:        CA $IVR_TLS_DIR/ca.crt, certificates in $IVR_TLS_DIR, keys in $IVR_SECRETS_DIR"
 log "env file:   $IVR_ENV_FILE"

@@ -40,4 +40,5 @@ stop_postgres() {
 stop_redis
 # services.sh replaces an outdated Redis without touching PostgreSQL.
 [[ ${1:-} == --redis-only ]] && exit 0
+bash "$(dirname "${BASH_SOURCE[0]}")/rabbitmq.sh" stop
 stop_postgres

@@ -67,6 +67,8 @@ public static class IvrStorageSiloHostingExtensions
                 storage.ConnectionString = journal;
             });
             silo.AddEntityGrains();
+            // RabbitMQ relays (section Messaging): off unless relays are configured.
+            silo.AddMessageRelays();
             // A caller's trace continues into the grain and its journal statement.
             silo.AddActivityPropagation();
         });

@@ -27,6 +27,15 @@ public static class TestServices
 
     public static string RedisConnectionString => Get("ConnectionStrings__Redis", "Redis");
 
+    /// <summary>The local RabbitMQ as an AMQP URI with its generated user (deploy/local/rabbitmq.sh).</summary>
+    public static string RabbitMqConnectionString => Get("ConnectionStrings__RabbitMq", "RabbitMQ");
+
+    /// <summary>The local broker's Erlang node name, for rabbitmqctl (fault tests restart it).</summary>
+    public static string RabbitMqNodeName => Get("IVR_RABBITMQ_NODENAME", "RabbitMQ's node name");
+
+    /// <summary>The state dir of the local services (its rabbitmq/ holds the broker's Erlang cookie).</summary>
+    public static string StorageHome => Get("IVR_STORAGE_HOME", "the local services' state dir");
+
     /// <summary>The development CA's certificate (deploy/local/certs.sh): Redis, PostgreSQL and the test clusters' certificates chain to it.</summary>
     public static string CaPath => Get("IVR_STORAGE_CA", "the development CA");
 

@@ -30,6 +30,9 @@ public static class TelemetryNames
     /// </summary>
     public const string ClientMeter = "Ivr.Storage.Client";
 
+    /// <summary>The RabbitMQ relays' instruments (messages, lag); equals <c>RelayMetrics.MeterName</c>.</summary>
+    public const string MessagingMeter = "Ivr.Storage.Messaging";
+
     /// <summary>Our tag for an entity's id (<c>SpanTags.EntityId</c>; a test checks they agree), exported only when <c>Telemetry:RecordEntityIds</c> is true.</summary>
     public const string EntityIdTag = "ivr.entity.id";
 
@@ -37,5 +40,5 @@ public static class TelemetryNames
     public static IReadOnlyList<string> ActivitySources { get; } = [OrleansRuntimeSource, OrleansApplicationSource, JournalSource];
 
     /// <summary>Every meter the meter provider collects, besides ASP.NET Core, runtime and Npgsql instrumentation.</summary>
-    public static IReadOnlyList<string> Meters { get; } = [OrleansMeter, JournalMeter, EntitiesMeter, ClientMeter];
+    public static IReadOnlyList<string> Meters { get; } = [OrleansMeter, JournalMeter, EntitiesMeter, ClientMeter, MessagingMeter];
 }
