@@ -28,7 +28,7 @@ IVR_REDIS_PORT="${IVR_REDIS_PORT:-56379}"
 # RabbitMQ (rabbitmq.sh): AMQP, management (HTTP) and Erlang distribution ports; the node name follows the AMQP port,
 # so brokers of several state dirs on one machine never clash in the shared epmd.
 IVR_RABBITMQ_PORT="${IVR_RABBITMQ_PORT:-55672}"
-IVR_RABBITMQ_MANAGEMENT_PORT="${IVR_RABBITMQ_MANAGEMENT_PORT:-$((IVR_RABBITMQ_PORT + 10000))}"
+IVR_RABBITMQ_MANAGEMENT_PORT="${IVR_RABBITMQ_MANAGEMENT_PORT:-$((IVR_RABBITMQ_PORT + 100))}"
 IVR_RABBITMQ_DIST_PORT="${IVR_RABBITMQ_DIST_PORT:-$((IVR_RABBITMQ_PORT + 1000))}"
 IVR_RABBITMQ_NODENAME="${IVR_RABBITMQ_NODENAME:-ivr-storage-$IVR_RABBITMQ_PORT@localhost}"
 
