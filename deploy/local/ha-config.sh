@@ -59,6 +59,8 @@ bootstrap:
     maximum_lag_on_failover: 1048576
     # A commit returns only once the synchronous standby flushed it; only that standby may be promoted.
     synchronous_mode: true
+    # Strict: with no synchronous standby left, commits wait instead of being acknowledged on the primary alone.
+    synchronous_mode_strict: true
     postgresql:
       use_pg_rewind: true
       use_slots: true
