@@ -61,6 +61,8 @@ bootstrap:
     synchronous_mode: true
     # Strict: with no synchronous standby left, commits wait instead of being acknowledged on the primary alone.
     synchronous_mode_strict: true
+    # etcd unreachable: the primary keeps serving while every member still answers it over REST (Patroni 3.0).
+    failsafe_mode: true
     postgresql:
       use_pg_rewind: true
       use_slots: true

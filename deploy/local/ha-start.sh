@@ -123,9 +123,12 @@ start() {
   sync="$(ha_wait_for /sync 90)" || die "no synchronous standby within 90 s; logs: $HA_LOG_DIR"
   log "primary: $leader, synchronous standby: $sync"
   ha_ensure_all_members
-  # bootstrap.dcs only applies when the cluster is first made: keep a cluster made by an older ha.sh strict as well.
-  patronictl -c "$(ha_patroni_config "$leader")" show-config | grep -q '^synchronous_mode_strict: true' ||
-    patronictl -c "$(ha_patroni_config "$leader")" edit-config --set synchronous_mode_strict=true --force >/dev/null
+  # bootstrap.dcs only applies when the cluster is first made: a cluster made by an older ha.sh gets them too.
+  local setting
+  for setting in synchronous_mode_strict failsafe_mode; do
+    patronictl -c "$(ha_patroni_config "$leader")" show-config | grep -q "^$setting: true" ||
+      patronictl -c "$(ha_patroni_config "$leader")" edit-config --set "$setting=true" --force >/dev/null
+  done
   as_pg pgbackrest --config="$(ha_backrest_config "$leader")" --stanza="$HA_STANZA" stanza-create >/dev/null
   IVR_PG_PORT=${HA_PG_PORTS[$(ha_member_index "$leader")]}
   ensure_roles_and_database

@@ -38,8 +38,23 @@ public sealed class SeenThenLostTests(HaClusterFixture fixture, ITestOutputHelpe
         // and its WAL never leaves the primary towards the standby that will be promoted.
         var walSender = await ScalarAsync<int>(primaryAdmin, $"SELECT pid FROM pg_stat_replication WHERE application_name = '{sync}'");
         PosixSignals.Send(walSender, PosixSignals.Sigstop);
+        try
+        {
+            await OpenWindowAndReadAsync(ha, primary, sync, guarded.Journal, naive.Journal, start, key, first);
+        }
+        finally
+        {
+            // A failure before the kill must not leave the primary's commits hanging for the tests after this one.
+            HaMemberProcesses.Resume([walSender]);
+        }
+    }
+
+    private async Task OpenWindowAndReadAsync(
+        HaCluster ha, string primary, string sync, PostgresEntityJournal guarded, PostgresEntityJournal naive, FeedPosition start, EntityKey key, JournalRecord first)
+    {
+        var primaryAdmin = PrimaryOnly(ha.AdminConnectionString);
         var second = TestChains.Next(key, first, """{"n":2,"fate":"lost"}""");
-        var append = guarded.Journal.AppendAsync(second);
+        var append = guarded.AppendAsync(second);
 
         // What a statement timeout or a cancel request does to a commit waiting for the standby: the wait ends, the
         // transaction stays committed on the primary alone and becomes visible there.
@@ -52,10 +67,10 @@ public sealed class SeenThenLostTests(HaClusterFixture fixture, ITestOutputHelpe
         output.WriteLine($"the append whose wait was cancelled: {outcome}");
         Assert.StartsWith("not confirmed", outcome, StringComparison.Ordinal);
 
-        Assert.True(await Eventually.TryAsync(async () => (await FeedOfAsync(naive.Journal, start, key)).Any(e => e.Record.Version == 2), Bound),
+        Assert.True(await Eventually.TryAsync(async () => (await FeedOfAsync(naive, start, key)).Any(e => e.Record.Version == 2), Bound),
             "control: the plain feed on the primary never showed the unreplicated version 2, so the window was not opened");
-        Assert.DoesNotContain(await FeedOfAsync(guarded.Journal, start, key), e => e.Record.Version == 2);
-        var shown = await FeedOfAsync(guarded.Journal, start, key);
+        Assert.DoesNotContain(await FeedOfAsync(guarded, start, key), e => e.Record.Version == 2);
+        var shown = await FeedOfAsync(guarded, start, key);
 
         // The primary's machine is lost; the synchronous standby (which never received version 2) is promoted.
         ha.Processes(primary).KillMachine();
@@ -66,8 +81,8 @@ public sealed class SeenThenLostTests(HaClusterFixture fixture, ITestOutputHelpe
         // plain feed saw. Every version the guarded feed showed is in the final journal, byte for byte.
         var retry = TestChains.Next(key, first, """{"n":2,"fate":"retried"}""");
         AppendOutcome? retried = null;
-        Assert.True(await Eventually.TryAsync(async () => (retried = await TryAppendAsync(naive.Journal, retry)) is not null, Bound), "no write succeeded after the failover");
-        var final = await naive.Journal.ReadPageAsync(key, 0, 10, descending: false, includePayloads: true);
+        Assert.True(await Eventually.TryAsync(async () => (retried = await TryAppendAsync(naive, retry)) is not null, Bound), "no write succeeded after the failover");
+        var final = await naive.ReadPageAsync(key, 0, 10, descending: false, includePayloads: true);
         Assert.IsType<AppendOutcome.Committed>(retried);
         Assert.Equal([1L, 2L], final.Records.Select(v => v.Version));
         Assert.Equal(retry.Hash, final.Records[1].Hash);
