@@ -86,6 +86,7 @@ IVR_HA_PG_PORTS=${HA_PG_PORTS[*]}
 IVR_HA_REST_PORTS=${HA_REST_PORTS[*]}
 IVR_HA_HOME=$IVR_HA_DIR
 IVR_STORAGE_CA=$ca
+IVR_STORAGE_CA_KEY=$IVR_SECRETS_DIR/ca.key
 Orleans__Tls__CertificatePath=$IVR_TLS_DIR/silo.crt
 Orleans__Tls__KeyPath=$IVR_SECRETS_DIR/silo.key
 Orleans__Tls__CaPath=$ca"
@@ -132,7 +133,11 @@ start() {
   as_pg pgbackrest --config="$(ha_backrest_config "$leader")" --stanza="$HA_STANZA" stanza-create >/dev/null
   IVR_PG_PORT=${HA_PG_PORTS[$(ha_member_index "$leader")]}
   ensure_roles_and_database
-  psql_as postgres "$PG_SUPERUSER_PASSWORD" -d "$DB" -f "$here/ha-grants.sql" >/dev/null
+  # template1 too: databases made later on this cluster (the benchmark's, tests' own) have the function from the start.
+  local database
+  for database in "$DB" template1; do
+    psql_as postgres "$PG_SUPERUSER_PASSWORD" -d "$database" -f "$here/ha-grants.sql" >/dev/null
+  done
   ha_write_env_file
   ha_migrate
   log "env file: $HA_ENV_FILE (status: deploy/local/ha.sh status)"
