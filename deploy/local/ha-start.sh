@@ -68,28 +68,19 @@ ha_ensure_all_members() {
   done
 }
 
-# The HA env file: the single node's settings (Redis, TLS) with the PostgreSQL connection strings replaced by
+# The HA env file: the single node's (services.sh: Redis, TLS, passwords) with its PostgreSQL connection strings made
 # multi-host ones that always reach the primary (deploy/README.md says why Target Session Attributes=primary).
 ha_write_env_file() {
-  local ca=$IVR_TLS_DIR/ca.crt hosts="" i redis=""
+  [[ -r $IVR_ENV_FILE ]] || bash "$here/services.sh"
+  local hosts="" i
   for i in 0 1 2; do hosts+="${hosts:+,}127.0.0.1:${HA_PG_PORTS[i]}"; done
-  [[ -r $IVR_ENV_FILE ]] && redis="$(grep '^ConnectionStrings__Redis=' "$IVR_ENV_FILE" || true)"
-  local pg="Host=$hosts;Database=$DB;SSL Mode=VerifyFull;Root Certificate=$ca;Target Session Attributes=primary;Host Recheck Seconds=1"
-  local content="IVR_STORAGE_HOME=$IVR_STATE_DIR
-ConnectionStrings__Journal=$pg;Username=$APP;Password=$PG_APP_PASSWORD
-ConnectionStrings__Migrations=$pg;Username=$OWNER;Password=$PG_OWNER_PASSWORD
-ConnectionStrings__Admin=$pg;Username=postgres;Password=$PG_SUPERUSER_PASSWORD
-ConnectionStrings__JournalFakeClock=$pg;Username=$TEST_CLOCK;Password=$PG_TEST_CLOCK_PASSWORD
-${redis:+$redis
-}Journal__FeedRequiresSyncStandby=true
+  local content
+  content="$(sed -e "/^ConnectionStrings__\(Journal\|Migrations\|Admin\|JournalFakeClock\)=/{s/Host=127\.0\.0\.1;Port=[0-9]*;/Host=$hosts;/;s/\$/;Target Session Attributes=primary;Host Recheck Seconds=1/}" \
+    "$IVR_ENV_FILE")
+Journal__FeedRequiresSyncStandby=true
 IVR_HA_PG_PORTS=${HA_PG_PORTS[*]}
 IVR_HA_REST_PORTS=${HA_REST_PORTS[*]}
-IVR_HA_HOME=$IVR_HA_DIR
-IVR_STORAGE_CA=$ca
-IVR_STORAGE_CA_KEY=$IVR_SECRETS_DIR/ca.key
-Orleans__Tls__CertificatePath=$IVR_TLS_DIR/silo.crt
-Orleans__Tls__KeyPath=$IVR_SECRETS_DIR/silo.key
-Orleans__Tls__CaPath=$ca"
+IVR_HA_HOME=$IVR_HA_DIR"
   write_if_changed "$HA_ENV_FILE" "$content" && log "wrote $HA_ENV_FILE"
   return 0
 }

@@ -1,7 +1,5 @@
-using System.Globalization;
 using Ivr.Storage.Contracts;
 using Ivr.Storage.Testing;
-using Npgsql;
 using Xunit.Abstractions;
 
 namespace Ivr.Storage.Journal.Tests.HighAvailability;
@@ -23,12 +21,12 @@ public sealed class RestoreDrillTests(HaClusterFixture fixture, ITestOutputHelpe
         await using var harness = await JournalHarness.StartAsync(connectionString: ha.JournalConnectionString);
         var type = "restore-drill-" + Guid.NewGuid().ToString("N")[..8];
         var before = await WriteAsync(harness.Journal, type, "before", 20);
-        var target = await ScalarAsync<DateTime>(ha.AdminConnectionString, "SELECT clock_timestamp()");
+        var target = await ha.AdminScalarAsync<DateTime>("SELECT clock_timestamp()");
         var after = await WriteAsync(harness.Journal, type, "after", 20);
         // The WAL holding the later writes must be in the repository too: the restore has to stop at T, not run dry.
-        var segment = await ScalarAsync<string>(ha.AdminConnectionString, "SELECT pg_walfile_name(pg_switch_wal())");
+        var segment = await ha.AdminScalarAsync<string>("SELECT pg_walfile_name(pg_switch_wal())");
         Assert.True(await Eventually.TryAsync(
-            async () => string.CompareOrdinal(await ScalarAsync<string>(ha.AdminConnectionString, "SELECT coalesce(last_archived_wal, '') FROM pg_stat_archiver"), segment) >= 0,
+            async () => string.CompareOrdinal(await ha.AdminScalarAsync<string>("SELECT coalesce(last_archived_wal, '') FROM pg_stat_archiver"), segment) >= 0,
             Bound), $"WAL segment {segment} was not archived");
 
         var primary = await ha.WaitForMemberAsync("/primary", Bound);
@@ -55,13 +53,5 @@ public sealed class RestoreDrillTests(HaClusterFixture fixture, ITestOutputHelpe
         }
 
         return written;
-    }
-
-    private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T), CultureInfo.InvariantCulture);
     }
 }

@@ -2,7 +2,6 @@ using Ivr.Storage.Contracts;
 using Ivr.Storage.Journal.Feed;
 using Ivr.Storage.Testing;
 using Ivr.Storage.Testing.HighAvailability;
-using Npgsql;
 using Xunit.Abstractions;
 
 namespace Ivr.Storage.Journal.Tests.HighAvailability;
@@ -32,11 +31,10 @@ public sealed class SeenThenLostTests(HaClusterFixture fixture, ITestOutputHelpe
 
         var primary = await ha.WaitForMemberAsync("/primary", Bound);
         var sync = await ha.WaitForMemberAsync("/sync", Bound);
-        var primaryAdmin = PrimaryOnly(ha.AdminConnectionString);
 
         // Pause the primary's WAL sender to the synchronous standby: the next commit waits for a flush that cannot come,
         // and its WAL never leaves the primary towards the standby that will be promoted.
-        var walSender = await ScalarAsync<int>(primaryAdmin, $"SELECT pid FROM pg_stat_replication WHERE application_name = '{sync}'");
+        var walSender = await ha.AdminScalarAsync<int>($"SELECT pid FROM pg_stat_replication WHERE application_name = '{sync}'");
         PosixSignals.Send(walSender, PosixSignals.Sigstop);
         try
         {
@@ -52,14 +50,13 @@ public sealed class SeenThenLostTests(HaClusterFixture fixture, ITestOutputHelpe
     private async Task OpenWindowAndReadAsync(
         HaCluster ha, string primary, string sync, PostgresEntityJournal guarded, PostgresEntityJournal naive, FeedPosition start, EntityKey key, JournalRecord first)
     {
-        var primaryAdmin = PrimaryOnly(ha.AdminConnectionString);
         var second = TestChains.Next(key, first, """{"n":2,"fate":"lost"}""");
         var append = guarded.AppendAsync(second);
 
         // What a statement timeout or a cancel request does to a commit waiting for the standby: the wait ends, the
         // transaction stays committed on the primary alone and becomes visible there.
         Assert.True(await Eventually.TryAsync(
-            async () => await ScalarAsync<bool>(primaryAdmin, "SELECT coalesce(bool_or(pg_cancel_backend(pid)), false) FROM pg_stat_activity WHERE wait_event = 'SyncRep'"),
+            async () => await ha.AdminScalarAsync<bool>("SELECT coalesce(bool_or(pg_cancel_backend(pid)), false) FROM pg_stat_activity WHERE wait_event = 'SyncRep'"),
             Bound), "no commit waited for the synchronous standby");
         // Visible on the primary alone: the write must not be acknowledged (a grain head would move to a version the
         // failover loses); it is answered as not confirmed, an unknown outcome the caller reloads and retries.
@@ -134,17 +131,5 @@ public sealed class SeenThenLostTests(HaClusterFixture fixture, ITestOutputHelpe
         {
             return null; // the old primary's connections break until the new one is found
         }
-    }
-
-    // The multi-host string, pinned to whichever member is primary now (connections opened later follow a failover).
-    private static string PrimaryOnly(string connectionString) =>
-        new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
-
-    private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -35,6 +35,18 @@ public sealed class HaCluster
     /// <summary>Multi-host connection string of the superuser.</summary>
     public string AdminConnectionString => Get("ConnectionStrings__Admin");
 
+    /// <summary>
+    /// One value of <paramref name="sql"/>, run as the superuser on whichever member is primary now (a connection of its
+    /// own, not pooled: each call finds the primary afresh, so it follows a failover).
+    /// </summary>
+    public async Task<T> AdminScalarAsync<T>(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(AdminConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Runs <c>deploy/local/ha.sh start</c> (idempotent: starts what is missing, rejoins a member that died).</summary>
     public static async Task<HaCluster> StartAsync()
     {
