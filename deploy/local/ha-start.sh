@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2154  # here: the directory of ha.sh, which sources this file
 # `ha.sh start`: installs what is missing, starts etcd and the three Patroni members, creates the roles, migrates and
 # writes the env file. Idempotent: what runs already is left alone, a member that died is started again (Patroni
 # rejoins it as a standby, with pg_rewind when needed). Sourced by ha.sh.
@@ -122,6 +122,8 @@ start() {
       patronictl -c "$(ha_patroni_config "$leader")" edit-config --set "$setting=true" --force >/dev/null
   done
   as_pg pgbackrest --config="$(ha_backrest_config "$leader")" --stanza="$HA_STANZA" stanza-create >/dev/null
+  # services.sh's functions reach the server on IVR_PG_PORT: the primary's.
+  # shellcheck disable=SC2034
   IVR_PG_PORT=${HA_PG_PORTS[$(ha_member_index "$leader")]}
   ensure_roles_and_database
   # template1 too: databases made later on this cluster (the benchmark's, tests' own) have the function from the start.

@@ -28,7 +28,7 @@ usage() { printf 'usage: %s start | status | switchover | backup [full|incr] | s
 PG_BIN="$(pg_bin_dir)"
 
 status() {
-  ha_etcd_pid >/dev/null && log "etcd: running on 127.0.0.1:$IVR_HA_ETCD_CLIENT_PORT" || log "etcd: stopped"
+  if ha_etcd_pid >/dev/null; then log "etcd: running on 127.0.0.1:$IVR_HA_ETCD_CLIENT_PORT"; else log "etcd: stopped"; fi
   local name
   for name in "${HA_MEMBERS[@]}"; do
     if ha_patroni_pid "$name" >/dev/null; then
