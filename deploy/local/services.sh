@@ -305,6 +305,8 @@ migrate() {
     dotnet run --project silo/Ivr.Storage.Silo -c Release -- migrate)
 }
 
+# ha.sh sources this file for its functions only (roles, secrets, migrations), with IVR_SERVICES_FUNCTIONS_ONLY=1.
+[[ ${IVR_SERVICES_FUNCTIONS_ONLY:-0} != 1 ]] || return 0
 install_packages
 PG_BIN="$(pg_bin_dir)"
 [[ -n $PG_BIN ]] || die "no PostgreSQL under /usr/lib/postgresql/*/bin"

@@ -56,4 +56,14 @@ public sealed class JournalOptions
     /// default value is 128 MiB.
     /// </summary>
     public long MaxQueuedBytes { get; set; } = 128L * 1024 * 1024;
+
+    /// <summary>
+    /// Whether the change feed (and so the read-model projector and every feed reader) delivers only rows whose commit the
+    /// synchronous standby has flushed. On a primary, a commit whose wait for the standby was cancelled is visible there
+    /// without being on any standby; a failover then loses it after a reader saw it. Needs the function
+    /// <c>ivr_ha.sync_standby_flush_lsn()</c> (deploy/local/ha-grants.sql) and costs one more statement per feed page, so
+    /// only Patroni clusters with <c>synchronous_mode</c> turn it on (deploy/local/ha.sh's env file does). While no
+    /// standby is synchronous, the feed waits. The default value is false (a single server: nothing to wait for).
+    /// </summary>
+    public bool FeedRequiresSyncStandby { get; set; }
 }

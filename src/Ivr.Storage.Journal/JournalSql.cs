@@ -100,13 +100,35 @@ internal static class JournalSql
     /// output column named tx_id would sort the feed as text ('1000' before '999'), skipping and repeating rows
     /// whenever transaction ids gain a digit (found by the fault-injection suite).
     /// </summary>
-    public static readonly string ReadFeed =
+    public static readonly string ReadFeed = ReadFeedBelow(FeedHorizon);
+
+    /// <summary>
+    /// <see cref="ReadFeed"/> below the lower of the running-transaction horizon and $8 (a transaction id as text): the
+    /// horizon the synchronous standby is known to hold (<see cref="Feed.SyncStandbyHorizon"/>).
+    /// </summary>
+    public static readonly string ReadFeedBounded = ReadFeedBelow($"least({FeedHorizon}, $8::text::xid8)");
+
+    /// <summary>
+    /// The durability probe of <see cref="JournalOptions.FeedRequiresSyncStandby"/>: the running-transaction horizon,
+    /// then the WAL insert position (read after the snapshot: every transaction below the horizon has its commit record
+    /// at or before it), the synchronous standby's flush position (null: none) and which server answered (port and
+    /// start time: a failover or restart starts the observations afresh).
+    /// </summary>
+    public const string ReadFeedDurability =
+        """
+        SELECT pg_snapshot_xmin(pg_current_snapshot())::text, pg_current_wal_insert_lsn()::text,
+               ivr_ha.sync_standby_flush_lsn()::text, concat(inet_server_port(), '@', pg_postmaster_start_time())
+        """;
+
+    private const string FeedHorizon = "pg_snapshot_xmin(pg_current_snapshot())";
+
+    private static string ReadFeedBelow(string horizon) =>
         $"""
         WITH scanned AS (
             SELECT journal.tx_id, journal.position, row_number() OVER (ORDER BY journal.tx_id, journal.position) AS examined
               FROM ivr.journal AS journal
              WHERE (journal.tx_id, journal.position) > ($1::text::xid8, $2)
-               AND journal.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+               AND journal.tx_id < {horizon}
              ORDER BY journal.tx_id, journal.position
              LIMIT $4
         ),
@@ -125,7 +147,7 @@ internal static class JournalSql
                         FROM ivr.journal AS journal
                        WHERE (journal.tx_id, journal.position) > ($1::text::xid8, $2)
                          AND (journal.tx_id, journal.position) <= (scan_end.tx_id, scan_end.position)
-                         AND journal.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+                         AND journal.tx_id < {horizon}
                          AND ($5::text[] IS NULL OR journal.entity_type LIKE ANY ($5::text[]))
                       WINDOW w AS (ORDER BY journal.tx_id, journal.position ROWS UNBOUNDED PRECEDING)
                        ORDER BY journal.tx_id, journal.position

@@ -21,7 +21,10 @@ public sealed partial class PostgresEntityJournal : IChangeFeedSource
         {
             // Unfiltered, every row examined is returned: examining more than the limit would be wasted.
             var scanLimit = filter.Types is null ? limit : Math.Max(limit, _options.FeedScanLimit);
-            await using var command = _dataSource.CreateCommand(JournalSql.ReadFeed);
+            await using var bound = _options.FeedRequiresSyncStandby ? await OpenBoundedAsync(cancellationToken).ConfigureAwait(false) : null;
+            await using var command = bound is null
+                ? _dataSource.CreateCommand(JournalSql.ReadFeed)
+                : new NpgsqlCommand(JournalSql.ReadFeedBounded, bound.Connection);
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = after.Transaction.ToString(CultureInfo.InvariantCulture) });
             command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = after.Position });
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
@@ -29,6 +32,10 @@ public sealed partial class PostgresEntityJournal : IChangeFeedSource
             command.Parameters.Add(new NpgsqlParameter { Value = (object?)LikePatterns(filter.Types) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
             command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = filter.IncludePayloads });
             command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = _options.MaxPagePayloadBytes });
+            if (bound is not null)
+            {
+                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = bound.Horizon.ToString(CultureInfo.InvariantCulture) });
+            }
 
             var entries = new List<FeedEntry>(Math.Min(limit, 1024));
             var stoppedAtBytes = false;
@@ -68,9 +75,20 @@ public sealed partial class PostgresEntityJournal : IChangeFeedSource
     public Task<FeedPosition> ReadHorizonAsync(CancellationToken cancellationToken = default) =>
         Guard(async () =>
         {
-            await using var command = _dataSource.CreateCommand(JournalSql.ReadFeedHorizon);
-            var horizon = ulong.Parse((string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!, CultureInfo.InvariantCulture);
-            return new FeedPosition(horizon - 1, long.MaxValue);
+            ulong horizon;
+            if (_options.FeedRequiresSyncStandby)
+            {
+                await using var bound = await OpenBoundedAsync(cancellationToken).ConfigureAwait(false);
+                horizon = bound.Horizon;
+            }
+            else
+            {
+                await using var command = _dataSource.CreateCommand(JournalSql.ReadFeedHorizon);
+                horizon = ulong.Parse((string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!, CultureInfo.InvariantCulture);
+            }
+
+            // Horizon 0: nothing confirmed durable yet (a primary without a synchronous standby since this silo started).
+            return horizon == 0 ? FeedPosition.Start : new FeedPosition(horizon - 1, long.MaxValue);
         }, "read the change feed horizon");
 
     /// <inheritdoc />

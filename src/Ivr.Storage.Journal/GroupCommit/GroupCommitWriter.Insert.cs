@@ -14,7 +14,8 @@ internal sealed partial class GroupCommitWriter
     /// <summary>Runs <see cref="JournalSql.AppendOne"/>.</summary>
     private async Task<Dictionary<(string Type, string Id, long Version), FeedPosition>> InsertOneAsync(JournalRecord r)
     {
-        await using var command = _dataSource.CreateCommand(JournalSql.AppendOne);
+        await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(JournalSql.AppendOne, connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = r.Key.Type });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = r.Key.Id });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = r.Version });
@@ -83,7 +84,8 @@ internal sealed partial class GroupCommitWriter
             hashes[i] = r.Hash;
         }
 
-        await using var command = _dataSource.CreateCommand(JournalSql.AppendBatch);
+        await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(JournalSql.AppendBatch, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = types, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = versions, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
@@ -109,14 +111,19 @@ internal sealed partial class GroupCommitWriter
     private static async Task<Dictionary<(string Type, string Id, long Version), FeedPosition>> ReadInsertedAsync(NpgsqlCommand command, int count)
     {
         var inserted = new Dictionary<(string, string, long), FeedPosition>(count);
-        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
-        while (await reader.ReadAsync().ConfigureAwait(false))
+        using var warnings = UnconfirmedCommitException.Observe(command.Connection!);
+        await using (var reader = await command.ExecuteReaderAsync().ConfigureAwait(false))
         {
-            // One statement, one transaction: every row shares the transaction id.
-            var transaction = ulong.Parse(reader.GetString(4), System.Globalization.CultureInfo.InvariantCulture);
-            inserted[(reader.GetString(0), reader.GetString(1), reader.GetInt64(2))] = new FeedPosition(transaction, reader.GetInt64(3));
+            while (await reader.ReadAsync().ConfigureAwait(false))
+            {
+                // One statement, one transaction: every row shares the transaction id.
+                var transaction = ulong.Parse(reader.GetString(4), System.Globalization.CultureInfo.InvariantCulture);
+                inserted[(reader.GetString(0), reader.GetString(1), reader.GetInt64(2))] = new FeedPosition(transaction, reader.GetInt64(3));
+            }
         }
 
+        // The commit's warning arrives after the rows, before the reader's end: checked once the reader is done.
+        warnings.ThrowIfAny();
         return inserted;
     }
 }
