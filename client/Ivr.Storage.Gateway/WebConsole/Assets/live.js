@@ -1,0 +1,1 @@
+// live page script
