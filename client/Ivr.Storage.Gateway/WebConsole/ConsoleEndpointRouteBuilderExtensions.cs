@@ -1,3 +1,4 @@
+using Ivr.Storage.Gateway.Api;
 using Ivr.Storage.Gateway.Security;
 using Ivr.Storage.Gateway.WebConsole.Endpoints;
 using Ivr.Storage.Gateway.WebConsole.Security;
@@ -28,6 +29,12 @@ internal static class ConsoleEndpointRouteBuilderExtensions
         console.MapGet(string.Empty, FindEndpoints.TypesAsync);
         console.MapGet("/go", FindEndpoints.Go);
         console.MapGet("/types/{type}", FindEndpoints.ListAsync).AddEndpointFilter(ConsoleAccessFilter.ReadOnRouteType());
+
+        console.MapGet("/live", LiveEndpoints.PageAsync);
+        console.MapGet("/live/status", LiveEndpoints.StatusAsync);
+        // The API's stream handler itself: the same scope filtering, stream limit and credential re-checks.
+        console.MapGet("/live/stream", ChangeEndpoints.StreamAsync);
+        console.MapGet("/health", HealthEndpoints.PageAsync);
 
         var entity = console.MapGroup("/entities/{type}/{id}");
         entity.MapGet(string.Empty, EntityEndpoints.PageAsync).AddEndpointFilter(ConsoleAccessFilter.ReadOnEntityKey());

@@ -20,4 +20,10 @@ public sealed class ConsoleOptions
 
     /// <summary>The Prometheus metrics address, linked from the Health page; none when null (the default).</summary>
     public string? MetricsUrl { get; set; }
+
+    /// <summary>
+    /// A silo's Prometheus endpoint (e.g. its management port's <c>/metrics</c>) the gateway reads for the Health page's
+    /// group-commit batch sizes; none when null (the default).
+    /// </summary>
+    public string? SiloMetricsUrl { get; set; }
 }

@@ -14,6 +14,8 @@ internal static class ConsoleServiceCollectionExtensions
                 "Console:SessionLifetime must be positive, Console:TimelinePageSize 1 to 1000 and Console:ListPageSize 1 to 500.")
             .ValidateOnStart();
         services.AddRazorComponents();
+        // The Health page reads a silo's metrics (Console:SiloMetricsUrl).
+        services.AddHttpClient(SiloMetrics.ClientName, client => client.Timeout = TimeSpan.FromSeconds(3));
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "ivr-console-antiforgery";
