@@ -34,6 +34,14 @@ public sealed partial class ConsoleClient : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string url) => _http.GetAsync(new Uri(url, UriKind.Relative));
 
+    /// <summary>Returns once the headers are in; an event stream's body is read (or not) by the caller.</summary>
+    public Task<HttpResponseMessage> GetStreamAsync(string url)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        return _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+    }
+
     public async Task<string> PageAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
     {
         using var response = await GetAsync(url);
