@@ -36,6 +36,7 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture, ConsoleBrowser b
         var patch = await page.GetByLabel("JSON Patch").InnerTextAsync();
         Assert.Contains("/seconds", patch, StringComparison.Ordinal);
         Assert.EndsWith($"?v=2..3", page.Url, StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Version 2 → version 3" }).ScrollIntoViewIfNeededAsync();
         await ConsoleBrowser.ScreenshotAsync(page, "diff");
 
         // The picker has milliseconds, commits have microseconds: the next whole millisecond is still before version 2.
@@ -46,7 +47,7 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture, ConsoleBrowser b
         Assert.Contains("ringing", await page.GetByLabel("Payload as of then").InnerTextAsync(), StringComparison.Ordinal);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify hash chain" }).ClickAsync();
-        await page.GetByText("Intact: 3 versions checked").WaitForAsync();
+        await page.GetByText("Intact: 3 versions checked").ScrollIntoViewIfNeededAsync();
         await ConsoleBrowser.ScreenshotAsync(page, "verify");
     }
 

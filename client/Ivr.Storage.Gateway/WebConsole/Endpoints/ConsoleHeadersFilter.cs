@@ -16,7 +16,9 @@ internal sealed class ConsoleHeadersFilter : IEndpointFilter
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
-        headers.CacheControl = "no-store";
+        // Exactly what antiforgery sets on pages with a token, so it need not override (and log a warning for) ours.
+        headers.CacheControl = "no-cache, no-store";
+        headers.Pragma = "no-cache";
         return next(context);
     }
 }
