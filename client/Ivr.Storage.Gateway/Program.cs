@@ -7,6 +7,7 @@ using Ivr.Storage.Gateway.Health;
 using Ivr.Storage.Gateway.Http;
 using Ivr.Storage.Gateway.OpenApi;
 using Ivr.Storage.Gateway.Security;
+using Ivr.Storage.Gateway.WebConsole;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -38,6 +39,7 @@ builder.Services.AddGatewaySecurity();
 builder.Services.AddGatewayRateLimiting();
 builder.Services.AddSingleton<MinPositionWaits>();
 builder.Services.AddSingleton<ChangeStreamLimiter>();
+builder.Services.AddWebConsole();
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer<SecuritySchemesTransformer>());
 
 var app = builder.Build();
@@ -51,6 +53,8 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+// Validates the antiforgery token of form posts (the console's); the API takes no forms.
+app.UseAntiforgery();
 
 // The API description and its browsable reference are public: they describe the API, they expose no data.
 app.MapOpenApi().AllowAnonymous();
@@ -59,6 +63,7 @@ app.MapDefaultEndpoints();
 app.MapEntitiesApi();
 app.MapChangesApi();
 app.MapQueriesApi();
+app.MapWebConsole();
 app.MapSchemasApi();
 
 await app.RunAsync();

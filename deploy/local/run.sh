@@ -71,6 +71,9 @@ if $run_gateway; then
     stop_all
     die "the silo did not open 127.0.0.1:$IVR_GATEWAY_PORT within 120 s"
   fi
+  # The console's Health page links the dashboard and metrics, and reads the silo's group-commit batch sizes.
+  export Console__DashboardUrl="http://127.0.0.1:$IVR_DASHBOARD_PORT/dashboard" Console__MetricsUrl="http://127.0.0.1:$IVR_HTTP_MANAGEMENT_PORT/metrics" \
+    Console__SiloMetricsUrl="http://127.0.0.1:$IVR_SILO_MANAGEMENT_PORT/metrics"
   start "$GATEWAY" "http://127.0.0.1:$IVR_HTTP_PORT" "http://127.0.0.1:$IVR_HTTP_MANAGEMENT_PORT"
   pids+=("$!")
 fi
@@ -80,6 +83,7 @@ log "dashboard:    http://127.0.0.1:$IVR_DASHBOARD_PORT/dashboard"
 log "silo health:  http://127.0.0.1:$IVR_SILO_MANAGEMENT_PORT/alive, /health/ready; metrics /metrics"
 if $run_gateway; then
   log "HTTP gateway: http://127.0.0.1:$IVR_HTTP_PORT (health http://127.0.0.1:$IVR_HTTP_MANAGEMENT_PORT/alive, /health/ready; metrics /metrics)"
+  log "console:      http://127.0.0.1:$IVR_HTTP_PORT/console (sign in with dev-only-ivr-storage-key or dev-only-ivr-storage-readonly-key)"
 fi
 log "RabbitMQ:     amqp://127.0.0.1:$IVR_RABBITMQ_PORT (user ivr-storage, password in $IVR_SECRETS_DIR/rabbitmq.password), management http://127.0.0.1:$IVR_RABBITMQ_MANAGEMENT_PORT"
 log "Ctrl-C stops everything"

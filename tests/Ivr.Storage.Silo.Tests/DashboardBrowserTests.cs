@@ -10,16 +10,9 @@ namespace Ivr.Storage.Silo.Tests;
 /// </summary>
 public sealed class DashboardBrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     [Fact]
     public async Task the_dashboard_lists_the_entity_grain_after_writes()
     {
-        if (!File.Exists(Chromium))
-        {
-            throw new ServiceUnavailableException($"{Chromium} is missing: run deploy/local/browser.sh (deploy/local/test.sh does).");
-        }
-
         await TestServices.RequirePostgresAsync();
         await TestServices.RequireRedisAsync();
         var clusterId = "browser-test-" + Guid.NewGuid().ToString("N")[..8];
@@ -37,12 +30,7 @@ public sealed class DashboardBrowserTests
         }
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         await page.GotoAsync($"http://127.0.0.1:{silo.HttpPort}/dashboard/", new PageGotoOptions { Timeout = 30_000 });
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Ivr.Storage.Gateway.Http;
 
 /// <summary>
-/// The entity key of a request under <c>/entities/{type}/{id}</c>, parsed once per request and kept in the request's
+/// The entity key of a request under <c>/entities/{type}/{id}</c> (or the console's <c>/console/entities/{type}/{id}</c>), parsed once per request and kept in the request's
 /// items: the scope filter authorises exactly the key every handler then acts on.
 /// Ids may contain anything, slashes included, so clients percent-encode them (<c>a%2Fb</c>). Routing leaves
 /// <c>%2F</c> encoded while decoding everything else, which makes the route value ambiguous (is <c>%2F</c> in it a
@@ -54,6 +54,12 @@ internal static class EntityRoute
         }
 
         var segments = RawPath(raw, context.Request.PathBase.ToUriComponent()).Split('/');
+        // The console's entity pages (/console/entities/{type}/{id}/...) name the key the same way.
+        if (segments.Length > 2 && segments[0].Length == 0 && segments[1].Equals("console", StringComparison.OrdinalIgnoreCase))
+        {
+            segments = [string.Empty, .. segments[2..]];
+        }
+
         if (segments.Any(IsDotSegment))
         {
             throw Refused("The request target contains a dot segment ('.' or '..', plain or percent-encoded); send the entity's URL as it is, without them.");

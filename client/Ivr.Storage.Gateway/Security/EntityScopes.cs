@@ -20,6 +20,10 @@ internal static class EntityScopes
 
     public static string Required(EntityAccess access, string entityType) => EntityScope.Required(access, entityType);
 
+    /// <summary>Whether an <c>entities:admin:</c> scope (not read and write scopes side by side) covers <paramref name="entityType"/>: the console's revert needs one.</summary>
+    public static bool AllowsAdmin(ClaimsPrincipal caller, string entityType) =>
+        Scopes(caller).Any(scope => scope.StartsWith("entities:admin:", StringComparison.Ordinal) && EntityScope.Grants(scope, EntityAccess.Write, entityType));
+
     /// <summary>
     /// The type patterns the caller may read (types, and prefixes ending in <c>*</c>, as in its scopes), or null when it
     /// may read every type; for filtering the change feed in the database. Patterns no entity type could match are left out.

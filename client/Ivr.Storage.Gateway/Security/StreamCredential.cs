@@ -33,7 +33,8 @@ internal sealed class StreamCredential
         var apiKey = caller.Identity?.AuthenticationType == ApiKeyAuthenticationHandler.SchemeName
             && context.Request.Headers.TryGetValue(ApiKeyAuthenticationHandler.HeaderName, out var values) && values[0] is { Length: > 0 } key
                 ? ApiKeyAuthenticationHandler.Hash(key)
-                : null;
+                // A console session stands for the key it was opened with: its stream ends with that key too.
+                : caller.FindFirst(WebConsole.Security.ConsoleSession.KeyHashClaim)?.Value is { } hex ? Convert.FromHexString(hex) : null;
         var scopes = caller.FindAll(EntityScopes.ClaimType).Select(claim => claim.Value).ToArray();
         return new StreamCredential(expiresAt, apiKey, caller.FindFirst(ClaimTypes.Name)?.Value, scopes);
     }
