@@ -30,6 +30,12 @@ public sealed class MerkleFrontier
 
     public long Size { get; private set; }
 
+    /// <summary>The edge subtrees' hashes, largest first (as <see cref="EdgeOf"/> lists them).</summary>
+    public IReadOnlyList<byte[]> EdgeHashes => _edge.Select(node => node.Hash).ToList();
+
+    /// <summary>An independent copy: a writer extends the copy and keeps it only once its store committed.</summary>
+    public MerkleFrontier Clone() => new(Size, EdgeHashes);
+
     /// <summary>The perfect subtrees on the right edge of a tree of <paramref name="size"/> leaves, largest first.</summary>
     public static IReadOnlyList<NodeAddress> EdgeOf(long size)
     {

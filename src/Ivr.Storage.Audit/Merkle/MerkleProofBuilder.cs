@@ -44,14 +44,9 @@ public sealed class MerkleProofBuilder(Func<NodeAddress, byte[]> subtree)
     public static IReadOnlySet<NodeAddress> NodesForInclusion(long leafIndex, long size) =>
         Record(builder => builder.Inclusion(leafIndex, size));
 
-    /// <summary>The subtrees <see cref="Consistency"/> and the two roots read.</summary>
+    /// <summary>The subtrees <see cref="Consistency"/> reads.</summary>
     public static IReadOnlySet<NodeAddress> NodesForConsistency(long first, long second) =>
-        Record(builder =>
-        {
-            builder.Consistency(first, second);
-            builder.Root(first);
-            builder.Root(second);
-        });
+        Record(builder => builder.Consistency(first, second));
 
     /// <summary>The subtrees <see cref="Root"/> reads: the right edge of the tree.</summary>
     public static IReadOnlySet<NodeAddress> NodesForRoot(long size) => Record(builder => builder.Root(size));
