@@ -5,6 +5,18 @@ public sealed class AuditLogOptions
 {
     public const string SectionName = "AuditLog";
 
+    /// <summary>Whether the cluster runs the log writer. The default value is false: it needs a signing key.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>PEM file of the Ed25519 private key heads are signed with (PKCS#8, as <c>openssl genpkey -algorithm ed25519</c> writes). Required when enabled; no default.</summary>
+    public string? SigningKeyFile { get; set; }
+
+    /// <summary>Directory every signed head is exported to (<c>head-{size}.json</c>). Required when enabled; no default.</summary>
+    public string? HeadDirectory { get; set; }
+
+    /// <summary>Connection string of the log's own pool (off the write path). The default is <c>ConnectionStrings:AuditLog</c>, else <c>ConnectionStrings:Journal</c>.</summary>
+    public string? ConnectionString { get; set; }
+
     /// <summary>Changes read and appended per transaction. The default value is 1000.</summary>
     public int BatchSize { get; set; } = 1000;
 

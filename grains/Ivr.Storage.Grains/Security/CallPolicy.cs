@@ -52,6 +52,12 @@ internal static class CallPolicy
             // Starting the projection (idempotent) is for callers that may write every type: operators, tools.
             [nameof(IProjectionGrain.EnsureRunning)] = _ => CallRequirement.OnEveryType(EntityAccess.Write),
         },
+        [typeof(IAuditLogGrain)] = new()
+        {
+            // The log's size says how much was written, over every type.
+            [nameof(IAuditLogGrain.GetTreeSize)] = _ => CallRequirement.OnEveryType(EntityAccess.Read),
+            [nameof(IAuditLogGrain.EnsureRunning)] = _ => CallRequirement.OnEveryType(EntityAccess.Write),
+        },
     };
 
     /// <summary>Orleans interfaces the client library calls by itself: the cluster's type manifest.</summary>
