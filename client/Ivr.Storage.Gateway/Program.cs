@@ -59,6 +59,7 @@ app.MapDefaultEndpoints();
 app.MapEntitiesApi();
 app.MapChangesApi();
 app.MapQueriesApi();
+app.MapAuditApi();
 
 await app.RunAsync();
 

@@ -24,7 +24,7 @@ public sealed class TransparencyLogReader(NpgsqlDataSource database)
     public async Task<VersionProof> InclusionAsync(EntityKey key, long version, long? treeSize = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var head = await HeadAsync(connection, treeSize, cancellationToken);
+        var head = await HeadAsync(connection, treeSize, "treeSize", cancellationToken);
         await using var command = new NpgsqlCommand(AuditLogSql.LeafOfVersion, connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.Type });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.Id });
@@ -55,17 +55,17 @@ public sealed class TransparencyLogReader(NpgsqlDataSource database)
     {
         if (first <= 0 || first > second)
         {
-            throw new ProofUnavailableException($"No consistency proof from {first} to {second}: the first size must be positive and at most the second.");
+            throw new ProofUnavailableException($"No consistency proof from {first} to {second}: the first size must be positive and at most the second.", first <= 0 ? "from" : "to");
         }
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var firstHead = await HeadAsync(connection, first, cancellationToken);
-        var secondHead = await HeadAsync(connection, second, cancellationToken);
+        var firstHead = await HeadAsync(connection, first, "from", cancellationToken);
+        var secondHead = await HeadAsync(connection, second, "to", cancellationToken);
         var nodes = await AuditLogStore.ReadNodesAsync(connection, MerkleProofBuilder.NodesForConsistency(first, second), cancellationToken);
         return new LogConsistency(firstHead, secondHead, new MerkleProofBuilder(a => nodes[a]).Consistency(first, second));
     }
 
-    private static async Task<SignedTreeHead> HeadAsync(NpgsqlConnection connection, long? treeSize, CancellationToken cancellationToken) =>
+    private static async Task<SignedTreeHead> HeadAsync(NpgsqlConnection connection, long? treeSize, string field, CancellationToken cancellationToken) =>
         await AuditLogStore.ReadHeadAsync(connection, treeSize, cancellationToken)
-        ?? throw new ProofUnavailableException(treeSize is { } size ? $"No head of size {size} was signed." : "No head was signed yet.");
+        ?? throw new ProofUnavailableException(treeSize is { } size ? $"No head of size {size} was signed." : "No head was signed yet.", treeSize is null ? null : field);
 }

@@ -96,6 +96,7 @@ public static class IvrStorageClientServiceCollectionExtensions
         services.TryAddSingleton<IEntityStore>(provider => provider.GetRequiredService<EntityStore>());
         services.TryAddSingleton<IChangeFeed>(provider => provider.GetRequiredService<EntityStore>());
         services.TryAddSingleton<IReadModel>(provider => provider.GetRequiredService<EntityStore>());
+        services.TryAddSingleton<IAuditLog>(provider => provider.GetRequiredService<EntityStore>());
         return services;
     }
 }

@@ -58,6 +58,13 @@ internal static class CallPolicy
             [nameof(IAuditLogGrain.GetTreeSize)] = _ => CallRequirement.OnEveryType(EntityAccess.Read),
             [nameof(IAuditLogGrain.EnsureRunning)] = _ => CallRequirement.OnEveryType(EntityAccess.Write),
         },
+        [typeof(IAuditProofGrain)] = new()
+        {
+            [nameof(IAuditProofGrain.ProveVersion)] = context => CallRequirement.On(EntityAccess.Read, Argument<EntityKey>(context, 0).Type),
+            // Heads and consistency proofs span every type (a size counts all writes): read on every type.
+            [nameof(IAuditProofGrain.GetLatestHead)] = _ => CallRequirement.OnEveryType(EntityAccess.Read),
+            [nameof(IAuditProofGrain.ProveConsistency)] = _ => CallRequirement.OnEveryType(EntityAccess.Read),
+        },
     };
 
     /// <summary>Orleans interfaces the client library calls by itself: the cluster's type manifest.</summary>
