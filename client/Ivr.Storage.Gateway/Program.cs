@@ -65,6 +65,7 @@ app.MapChangesApi();
 app.MapQueriesApi();
 app.MapWebConsole();
 app.MapSchemasApi();
+app.MapAuditApi();
 
 await app.RunAsync();
 

@@ -97,6 +97,7 @@ public static class IvrStorageClientServiceCollectionExtensions
         services.TryAddSingleton<IChangeFeed>(provider => provider.GetRequiredService<EntityStore>());
         services.TryAddSingleton<IReadModel>(provider => provider.GetRequiredService<EntityStore>());
         services.TryAddSingleton<ISchemaRegistry>(provider => provider.GetRequiredService<EntityStore>());
+        services.TryAddSingleton<IAuditLog>(provider => provider.GetRequiredService<EntityStore>());
         return services;
     }
 }

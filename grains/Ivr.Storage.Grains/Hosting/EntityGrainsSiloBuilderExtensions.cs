@@ -1,4 +1,6 @@
+using Ivr.Storage.AuditLog;
 using Ivr.Storage.Contracts;
+using Ivr.Storage.Grains.Audit;
 using Ivr.Storage.Grains;
 using Ivr.Storage.Grains.Entity;
 using Ivr.Storage.Grains.ReadModel;
@@ -36,6 +38,10 @@ public static class EntityGrainsSiloBuilderExtensions
         builder.Services.AddSingleton<ReadModelMetrics>();
         builder.Services.AddSingleton<ReadModelPositionWatcher>();
         builder.Services.AddHostedService<ProjectionKeeper>();
+        // The transparency log (issue 21), off unless AuditLog:Enabled: a signing key and a head directory are needed.
+        builder.Services.AddOptions<AuditLogOptions>().BindConfiguration(AuditLogOptions.SectionName);
+        builder.Services.AddSingleton<AuditLogDataSource>();
+        builder.Services.AddHostedService<AuditLogKeeper>();
         return builder;
     }
 }

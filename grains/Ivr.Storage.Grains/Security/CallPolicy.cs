@@ -56,6 +56,19 @@ internal static class CallPolicy
             // Starting the projection (idempotent) is for callers that may write every type: operators, tools.
             [nameof(IProjectionGrain.EnsureRunning)] = _ => CallRequirement.OnEveryType(EntityAccess.Write),
         },
+        [typeof(IAuditLogGrain)] = new()
+        {
+            // The log's size says how much was written, over every type.
+            [nameof(IAuditLogGrain.GetTreeSize)] = _ => CallRequirement.OnEveryType(EntityAccess.Read),
+            [nameof(IAuditLogGrain.EnsureRunning)] = _ => CallRequirement.OnEveryType(EntityAccess.Write),
+        },
+        [typeof(IAuditProofGrain)] = new()
+        {
+            [nameof(IAuditProofGrain.ProveVersion)] = context => CallRequirement.On(EntityAccess.Read, Argument<EntityKey>(context, 0).Type),
+            // Heads and consistency proofs span every type (a size counts all writes): read on every type.
+            [nameof(IAuditProofGrain.GetLatestHead)] = _ => CallRequirement.OnEveryType(EntityAccess.Read),
+            [nameof(IAuditProofGrain.ProveConsistency)] = _ => CallRequirement.OnEveryType(EntityAccess.Read),
+        },
     };
 
     /// <summary>Orleans interfaces the client library calls by itself: the cluster's type manifest.</summary>

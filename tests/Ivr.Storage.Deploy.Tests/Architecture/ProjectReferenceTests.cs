@@ -88,6 +88,17 @@ public sealed class ProjectReferenceTests
     }
 
     [Fact]
+    public void the_audit_verifier_references_no_project_of_ours_and_neither_orleans_nor_postgresql()
+    {
+        var audit = Projects.Value["src/Ivr.Storage.Audit"];
+
+        var problems = audit.References.Select(reference => $"{audit} references {reference.Target}: an auditor runs the verifier without the store")
+            .Concat(audit.PackageReferences.Where(package => package.StartsWith("Microsoft.Orleans", StringComparison.Ordinal) || package.StartsWith("Npgsql", StringComparison.Ordinal) || package.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal))
+                .Select(package => $"{audit} has {package}: an auditor runs the verifier without the store"));
+        AssertNone(problems);
+    }
+
+    [Fact]
     public void bench_takes_from_tests_only_the_support_library_and_reaches_no_xunit_project()
     {
         var direct = In("bench").SelectMany(project => project.References

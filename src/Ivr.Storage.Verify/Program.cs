@@ -1,0 +1,12 @@
+using System.CommandLine;
+using Ivr.Storage.Verify;
+
+var proof = new Option<string>("--proof") { Description = "A version proof as GET /entities/{type}/{id}/versions/{n}/proof returns it.", Required = true };
+var keys = new Option<string[]>("--key") { Description = "A trusted Ed25519 public key (SPKI PEM); repeat for rotated keys.", Required = true, AllowMultipleArgumentsPerToken = true };
+var head = new Option<string?>("--head") { Description = "A head kept outside the store (as exported): the proof must be against it." };
+var root = new RootCommand("ivr-storage-verify: checks IVR.Storage audit evidence offline. Exit code 0 valid, 1 invalid, 2 unreadable input.");
+root.Options.Add(proof);
+root.Options.Add(keys);
+root.Options.Add(head);
+root.SetAction(parse => VerifyCommand.Run(parse.GetValue(proof)!, parse.GetValue(keys) ?? [], parse.GetValue(head), Console.Out));
+return root.Parse(args).Invoke();
