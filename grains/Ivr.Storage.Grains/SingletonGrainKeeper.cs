@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 namespace Ivr.Storage.Grains;
 
 /// <summary>
-/// Keeps a one-per-cluster grain (the projection, the transparency log writer) running: every silo pokes it now and
+/// Keeps a one-per-cluster grain (the projection, the transparency log writer, each message relay) running: every silo pokes it now and
 /// then, and Orleans routes all pokes to the one activation (or creates it after the silo that held it died).
 /// </summary>
 internal abstract class SingletonGrainKeeper : BackgroundService

@@ -1,45 +1,21 @@
 using Ivr.Storage.Messaging;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Ivr.Storage.Grains.Messaging;
 
-/// <summary>
-/// Makes sure every configured relay runs somewhere in the cluster: every silo pokes each relay grain now and then,
-/// and Orleans routes the pokes to its one activation (or creates it after the silo that held it died).
-/// </summary>
-internal sealed partial class MessageRelayKeeper(IGrainFactory grains, IOptions<MessagingOptions> options, ILogger<MessageRelayKeeper> logger) : BackgroundService
+/// <summary>Makes sure every configured relay runs somewhere in the cluster (see <see cref="SingletonGrainKeeper"/>).</summary>
+internal sealed partial class MessageRelayKeeper(IGrainFactory grains, IOptions<MessagingOptions> options, ILogger<MessageRelayKeeper> logger) : SingletonGrainKeeper
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+    private readonly string[] _names = [.. options.Value.Relays.Select(relay => relay.Name)];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var names = options.Value.Relays.Select(r => r.Name).ToArray();
-        if (names.Length == 0)
-        {
-            return;
-        }
+    protected override bool Enabled => _names.Length > 0;
 
-        using var timer = new PeriodicTimer(Interval);
-        do
-        {
-            foreach (var name in names)
-            {
-                try
-                {
-                    await grains.GetGrain<IMessageRelayGrain>(name).EnsureRunning().WaitAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // Silo still starting, or the relay's silo just died: try again at the next tick.
-                    LogNotRunning(logger, ex, name);
-                }
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    // Every relay is poked each tick, whether or not another's poke failed (WhenAll waits for all of them).
+    protected override Task PokeAsync() => Task.WhenAll(_names.Select(name => grains.GetGrain<IMessageRelayGrain>(name).EnsureRunning()));
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Relay {Relay} could not be started yet")]
-    private static partial void LogNotRunning(ILogger logger, Exception exception, string relay);
+    protected override void NotRunning(Exception exception) => LogNotRunning(logger, exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A relay could not be started yet (silo still starting, or the relay's silo just died)")]
+    private static partial void LogNotRunning(ILogger logger, Exception exception);
 }
