@@ -22,11 +22,19 @@ public sealed class ServiceDefaultsEndpointTests(GatewayFixture fixture) : Gatew
     {
         await SendAsync(HttpMethod.Get, Url("metrics-probe", NewId()));
 
-        var response = await SendAsync(HttpMethod.Get, "/metrics", apiKey: null);
-        var body = await response.Content.ReadAsStringAsync();
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("http_server_request_duration_seconds", body, StringComparison.Ordinal);
+        // The exporter may answer from its short-lived cache of a scrape made before that request (another test's, or
+        // the console's health page): scrape until the request shows, bounded.
+        var body = "";
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                var response = await SendAsync(HttpMethod.Get, "/metrics", apiKey: null);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                body = await response.Content.ReadAsStringAsync();
+                return body.Contains("http_server_request_duration_seconds", StringComparison.Ordinal);
+            },
+            TimeSpan.FromSeconds(10),
+            () => $"no http_server_request_duration_seconds series in /metrics:\n{body}");
     }
 
     [Fact]
