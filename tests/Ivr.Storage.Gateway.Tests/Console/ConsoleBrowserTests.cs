@@ -42,7 +42,7 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture, ConsoleBrowser b
         // The picker has milliseconds, commits have microseconds: the next whole millisecond is still before version 2.
         var first = await FirstCommitAsync(type, id);
         first = new DateTimeOffset(first.Ticks - (first.Ticks % TimeSpan.TicksPerMillisecond) + TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
-        await page.GetByLabel("State as of (UTC)").FillAsync(first.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("State as of (UTC)").FillAsync(PickerValue(first));
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         Assert.Contains("ringing", await page.GetByLabel("Payload as of then").InnerTextAsync(), StringComparison.Ordinal);
 
@@ -165,5 +165,20 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture, ConsoleBrowser b
         using var response = await fixture.Client.SendAsync(request);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return body.RootElement.GetProperty("committedAt").GetDateTimeOffset();
+    }
+
+    // Chromium keeps a datetime-local value in HTML's normalized form (no trailing zeros in the fraction, no zero
+    // seconds) and Playwright refuses a fill it reads back different: ".840" failed a clean-clone run.
+    private static string PickerValue(DateTimeOffset time)
+    {
+        var utc = time.UtcDateTime;
+        var value = utc.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        if (utc.Second == 0 && utc.Millisecond == 0)
+        {
+            return value;
+        }
+
+        value += utc.ToString(":ss", System.Globalization.CultureInfo.InvariantCulture);
+        return utc.Millisecond == 0 ? value : value + "." + utc.Millisecond.ToString("000", System.Globalization.CultureInfo.InvariantCulture).TrimEnd('0');
     }
 }
