@@ -27,13 +27,21 @@ internal sealed partial class GroupCommitWriter
         _heldBytes += pending.Bytes;
     }
 
-    /// <summary>Under the gate: every append of the batch has its answer now (FlushAsync or FailAll), so it no longer counts as held.</summary>
+    /// <summary>
+    /// Stops counting the batch's appends as held; each is released once, so this may run again for the same batch.
+    /// Called before the appends are answered: a caller that writes again as soon as its write is acknowledged must not
+    /// meet its own acknowledged write still filling the queue (callers' continuations run on the flushing thread).
+    /// </summary>
     private void Release(List<PendingAppend> batch)
     {
-        _heldAppends -= batch.Count;
-        foreach (var pending in batch)
+        lock (_gate)
         {
-            _heldBytes -= pending.Bytes;
+            foreach (var pending in batch.Where(pending => !pending.Released))
+            {
+                pending.Released = true;
+                _heldAppends--;
+                _heldBytes -= pending.Bytes;
+            }
         }
     }
 }

@@ -112,6 +112,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
             {
                 // FlushAsync answers every caller itself; this only guards the bookkeeping below, without which the
                 // appends queued behind this statement would never be written.
+                Release(batch);
                 FailAll(batch, ex);
             }
 
@@ -119,7 +120,6 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
             List<PendingAppend>? another = null;
             lock (_gate)
             {
-                Release(batch);
                 _inFlight--;
                 _metrics.BatchEnded();
                 next = TakeDueBatch();
@@ -170,6 +170,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
 
         if (positions is not null)
         {
+            Release(batch);
             var ended = Stopwatch.GetTimestamp();
             foreach (var pending in batch)
             {
@@ -196,6 +197,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
             // broke mid-flight, so callers must reload before writing again; an idempotency key makes the retry safe.
             LogBatchFailed(_logger, failure!, batch.Count);
             _metrics.RecordFailedBatch(batch.Count);
+            Release(batch);
             FailAll(batch, failure!);
         }
     }

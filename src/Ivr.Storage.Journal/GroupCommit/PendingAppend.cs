@@ -16,6 +16,9 @@ internal sealed class PendingAppend(JournalRecord record)
     /// </summary>
     public long Bytes { get; } = FixedAllowance + (2L * ((record.Payload?.Length ?? 0) + record.Key.Id.Length));
 
+    /// <summary>No longer counted against the queue's bounds (under the writer's gate; see GroupCommitWriter.Release).</summary>
+    public bool Released { get; set; }
+
     public long EnqueuedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
 
     // Its batch's statement start and return (Stopwatch timestamps), set by the writer before Completion is answered:
