@@ -56,6 +56,19 @@ ha_member_index() {
 }
 
 # Waits at most $2 seconds until some member answers 200 on REST path $1; prints the member.
+# Patroni's /primary answers 200 once the member holds the leader key, which can be before its PostgreSQL has left
+# recovery (a restarted cluster's members come up as standbys and the leader is promoted): pgBackRest then finds "no
+# primary cluster" (a clean-clone CI run failed so). Waits, bounded, until the member's server accepts writes.
+ha_wait_writable() {
+  local name=$1 seconds=$2 i port
+  port=${HA_PG_PORTS[$(ha_member_index "$name")]}
+  for ((i = 0; i < seconds * 2; i++)); do
+    [[ "$(as_pg "$PG_BIN/psql" -h "$HA_RUN_DIR" -p "$port" -d postgres -XAtc 'select pg_is_in_recovery()' 2>/dev/null)" == f ]] && return 0
+    sleep 0.5
+  done
+  return 1
+}
+
 ha_wait_for() {
   local path=$1 seconds=$2 i member
   for ((i = 0; i < seconds * 2; i++)); do

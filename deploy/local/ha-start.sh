@@ -113,6 +113,7 @@ start() {
   for name in "${HA_MEMBERS[@]}"; do ha_start_member "$name"; done
   leader="$(ha_wait_for /primary 90)" || die "no member became primary within 90 s; logs: $HA_LOG_DIR"
   sync="$(ha_wait_for /sync 90)" || die "no synchronous standby within 90 s; logs: $HA_LOG_DIR"
+  ha_wait_writable "$leader" 90 || die "$leader holds the leader key but its PostgreSQL stayed in recovery for 90 s; logs: $HA_LOG_DIR"
   log "primary: $leader, synchronous standby: $sync"
   ha_ensure_all_members
   # bootstrap.dcs only applies when the cluster is first made: a cluster made by an older ha.sh gets them too.

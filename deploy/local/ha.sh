@@ -6,6 +6,7 @@
 #   deploy/local/ha.sh switchover   planned switchover to the synchronous standby (Patroni's, never ours)
 #   deploy/local/ha.sh backup [full|incr]   a pgBackRest backup taken from the primary
 #   deploy/local/ha.sh stop         stops the members (Patroni stops PostgreSQL) and etcd
+#   deploy/local/ha.sh destroy      stops it and deletes its state (members' data, etcd, the pgBackRest repository)
 #   deploy/local/ha.sh exec CMD...  runs CMD with the HA env file exported (e.g. the benchmark's W1 against the cluster)
 # Ports and paths: ha-lib.sh (IVR_HA_PG_PORTS, IVR_HA_REST_PORTS, IVR_HA_ETCD_CLIENT_PORT, IVR_HA_ETCD_PEER_PORT,
 # IVR_HA_HOME); the env file for silos and tools: <state>/ha/ivr-storage.env (deploy/README.md, "High availability").
@@ -23,7 +24,7 @@ source "$here/ha-config.sh"
 # shellcheck source-path=SCRIPTDIR source=ha-start.sh
 source "$here/ha-start.sh"
 
-usage() { printf 'usage: %s start | status | switchover | backup [full|incr] | stop | exec CMD...\n' "$(basename "$0")" >&2; exit 2; }
+usage() { printf 'usage: %s start | status | switchover | backup [full|incr] | stop | destroy | exec CMD...\n' "$(basename "$0")" >&2; exit 2; }
 
 PG_BIN="$(pg_bin_dir)"
 
@@ -94,12 +95,23 @@ stop() {
   log "HA topology stopped"
 }
 
+# The test suite starts from here, so its scenarios never inherit an earlier run's timelines and archive (a member
+# rewound after many failovers can hold a WAL segment that pgBackRest refuses to archive again: README, "Known gaps").
+destroy() {
+  stop
+  local name
+  for name in "${HA_MEMBERS[@]}"; do rm -rf "$(ha_member_dir "$name")"; done
+  rm -rf "$IVR_HA_DIR/etcd" "$HA_BACKREST_REPO" "$HA_RUN_DIR" "$HA_LOG_DIR" "$HA_ENV_FILE"
+  log "HA state under $IVR_HA_DIR deleted"
+}
+
 case ${1:-} in
   start) start ;;
   status) status ;;
   switchover) switchover ;;
   backup) backup "${2:-full}" ;;
   stop) stop ;;
+  destroy) destroy ;;
   exec)
     shift
     IVR_ENV_FILE=$HA_ENV_FILE load_env_file

@@ -50,7 +50,24 @@ public sealed class HaCluster
     /// <summary>Runs <c>deploy/local/ha.sh start</c> (idempotent: starts what is missing, rejoins a member that died).</summary>
     public static async Task<HaCluster> StartAsync()
     {
-        var start = new ProcessStartInfo("bash", ["deploy/local/ha.sh", "start"]) { WorkingDirectory = TestPaths.RepositoryRoot };
+        await RunScriptAsync("start");
+        var home = Path.Combine(StateDirectory(), "ha");
+        return new HaCluster(home, ReadEnvFile(Path.Combine(home, "ivr-storage.env")));
+    }
+
+    /// <summary>
+    /// <c>deploy/local/ha.sh destroy</c>, then <c>start</c>: a new cluster whose timelines and archive hold nothing of an
+    /// earlier run's failovers, so a scenario's outcome does not depend on what ran on this machine before.
+    /// </summary>
+    public static async Task<HaCluster> StartFreshAsync()
+    {
+        await RunScriptAsync("destroy");
+        return await StartAsync();
+    }
+
+    private static async Task RunScriptAsync(string command)
+    {
+        var start = new ProcessStartInfo("bash", ["deploy/local/ha.sh", command]) { WorkingDirectory = TestPaths.RepositoryRoot };
         // The tests run after the Release build: migrate with the built silo instead of building it again.
         start.Environment["IVR_SKIP_BUILD"] = TestPaths.Configuration == "Release" ? "1" : "0";
         await using var script = ChildProcess.Start(start, keptLines: 400);
@@ -61,16 +78,13 @@ public sealed class HaCluster
         }
         catch (TimeoutException)
         {
-            throw new ServiceUnavailableException($"deploy/local/ha.sh start did not finish within {StartTimeout}:\n{script.Output}");
+            throw new ServiceUnavailableException($"deploy/local/ha.sh {command} did not finish within {StartTimeout}:\n{script.Output}");
         }
 
         if (exitCode != 0)
         {
-            throw new ServiceUnavailableException($"deploy/local/ha.sh start failed ({exitCode}); patroni, etcd-server and pgbackrest come from apt:\n{script.Output}");
+            throw new ServiceUnavailableException($"deploy/local/ha.sh {command} failed ({exitCode}); patroni, etcd-server and pgbackrest come from apt:\n{script.Output}");
         }
-
-        var home = Path.Combine(StateDirectory(), "ha");
-        return new HaCluster(home, ReadEnvFile(Path.Combine(home, "ivr-storage.env")));
     }
 
     /// <summary>The member whose Patroni REST API answers 200 on <paramref name="path"/> (<c>/primary</c>, <c>/sync</c>), or null.</summary>
