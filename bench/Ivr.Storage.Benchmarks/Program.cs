@@ -52,16 +52,19 @@ var clusterId = new Option<string>("--cluster-id") { Required = true };
 var siloPort = new Option<int>("--silo-port") { Required = true };
 var gatewayPort = new Option<int>("--gateway-port") { Required = true };
 var tls = new Option<bool>("--tls") { Description = "Mutual TLS on the Orleans ports (caller tokens are checked either way)." };
+var parentPid = new Option<int>("--parent-pid") { Description = "The harness's process: the silo stops when it is gone.", Required = true };
 var silo = new Command("silo", "Internal: the silo the harness starts as a child process.") { Hidden = true };
 silo.Options.Add(clusterId);
 silo.Options.Add(siloPort);
 silo.Options.Add(gatewayPort);
 silo.Options.Add(tls);
+silo.Options.Add(parentPid);
 silo.SetAction((parse, _) => BenchSiloHost.RunAsync(
     parse.GetValue(clusterId)!,
     parse.GetValue(siloPort),
     parse.GetValue(gatewayPort),
     parse.GetValue(tls),
+    parse.GetValue(parentPid),
     Environment.GetEnvironmentVariable("IVR_BENCH_JOURNAL") ?? throw new InvalidOperationException("IVR_BENCH_JOURNAL is not set")));
 root.Subcommands.Add(silo);
 

@@ -76,7 +76,7 @@ internal sealed class BenchSession : IAsyncDisposable
         var siloPort = FreePorts.Any();
         var gatewayPort = FreePorts.Any();
 
-        var start = new ProcessStartInfo("dotnet", [typeof(BenchSession).Assembly.Location, "silo", "--cluster-id", clusterId, "--silo-port", siloPort.ToString(CultureInfo.InvariantCulture), "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture), "--tls", tls ? "true" : "false"]);
+        var start = new ProcessStartInfo("dotnet", [typeof(BenchSession).Assembly.Location, "silo", "--cluster-id", clusterId, "--silo-port", siloPort.ToString(CultureInfo.InvariantCulture), "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture), "--tls", tls ? "true" : "false", "--parent-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture)]);
         start.Environment["IVR_BENCH_JOURNAL"] = database.JournalConnectionString;
         // The silo's output goes on to the harness's console, as when it wrote there itself.
         var silo = ChildProcess.Start(start, onLine: Console.WriteLine);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Ivr.Storage.Testing;
 using Microsoft.Extensions.Configuration;
@@ -15,7 +16,7 @@ internal static class BenchSiloHost
 {
     public const string ServiceId = "ivr-storage-bench";
 
-    public static async Task<int> RunAsync(string clusterId, int siloPort, int gatewayPort, bool tls, string journalConnectionString)
+    public static async Task<int> RunAsync(string clusterId, int siloPort, int gatewayPort, bool tls, int parentProcessId, string journalConnectionString)
     {
         var builder = Host.CreateApplicationBuilder();
         var settings = SiloConfiguration.Security(tls);
@@ -34,7 +35,32 @@ internal static class BenchSiloHost
         builder.AddIvrStorageSilo();
         builder.UseOrleans(silo => silo.OpenToEveryCaller<IAdoNetBaselineGrain>().OpenToEveryCaller<IBenchProbeGrain>());
         using var host = builder.Build();
-        await host.RunAsync();
+        using var parentGone = new CancellationTokenSource();
+        var watch = CancelWhenExitedAsync(parentProcessId, parentGone);
+        await host.RunAsync(parentGone.Token);
+        await parentGone.CancelAsync();
+        await watch;
         return 0;
+    }
+
+    // A harness stopped by Ctrl-C or killed leaves no silo behind: the silo stops when the process that started it is
+    // gone (a run interrupted so once left both bench silos serving with nobody to stop them).
+    private static async Task CancelWhenExitedAsync(int processId, CancellationTokenSource parentGone)
+    {
+        try
+        {
+            using var parent = Process.GetProcessById(processId);
+            await parent.WaitForExitAsync(parentGone.Token);
+        }
+        catch (ArgumentException)
+        {
+            // Already gone.
+        }
+        catch (OperationCanceledException)
+        {
+            return; // The silo stopped by itself.
+        }
+
+        await parentGone.CancelAsync();
     }
 }
