@@ -49,7 +49,11 @@ log:
 restapi:
   listen: 127.0.0.1:${HA_REST_PORTS[i]}
   connect_address: 127.0.0.1:${HA_REST_PORTS[i]}
-etcd3:
+# etcd's v2 API, not etcd3: Debian's Patroni 3.0.2 renews the leader key in etcd3 with an unconditional put, so a
+# primary frozen past the key's ttl and then thawed overwrote the key of the standby promoted meanwhile and took the
+# cluster back onto the old timeline (fixed upstream in Patroni 3.0.3, patroni/patroni#2689). Its v2 renewal is a
+# compare-and-swap on the member's own name, so the thawed member finds the key gone and demotes itself.
+etcd:
   hosts: 127.0.0.1:$IVR_HA_ETCD_CLIENT_PORT
 bootstrap:
   dcs:

@@ -40,7 +40,7 @@ ha_start_etcd() {
   log "starting etcd on 127.0.0.1:$IVR_HA_ETCD_CLIENT_PORT"
   (exec setsid etcd --name ivr-ha --data-dir "$IVR_HA_DIR/etcd" --listen-client-urls "$client" \
     --advertise-client-urls "$client" --listen-peer-urls "$peer" --initial-advertise-peer-urls "$peer" \
-    --initial-cluster "ivr-ha=$peer" >>"$HA_LOG_DIR/etcd.log" 2>&1 </dev/null) &
+    --initial-cluster "ivr-ha=$peer" --enable-v2=true >>"$HA_LOG_DIR/etcd.log" 2>&1 </dev/null) &
   printf '%s\n' "$!" >"$HA_RUN_DIR/etcd.pid"
   wait_for_tcp "$IVR_HA_ETCD_CLIENT_PORT" 30 "$!" || die "etcd did not start; log: $HA_LOG_DIR/etcd.log"
 }

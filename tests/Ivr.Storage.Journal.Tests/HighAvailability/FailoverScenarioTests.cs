@@ -35,6 +35,34 @@ public sealed class FailoverScenarioTests(HaClusterFixture fixture, ITestOutputH
     }
 
     [Fact]
+    public async Task pg_primary_sigstop_until_failover_then_sigcont_rejoins_the_old_primary_as_a_standby()
+    {
+        string? frozen = null;
+        IReadOnlyList<int> paused = [];
+        try
+        {
+            await RunAsync(async (ha, primary) =>
+            {
+                frozen = primary;
+                paused = ha.Processes(primary).PauseMachine();
+                await ha.WaitForMemberAsync("/primary", Bound, member => member != primary);
+                HaMemberProcesses.Resume(paused);
+                paused = [];
+            }, Rto);
+
+            // Thawed, the old primary must follow the new one (Patroni 3.0.2 over etcd3 took the cluster back instead).
+            var leader = await fixture.Cluster.WaitForMemberAsync("/primary", Bound);
+            Assert.NotEqual(frozen, leader);
+            Assert.True(await Eventually.TryAsync(() => fixture.Cluster.AnswersAsync(frozen!, "/replica"), Bound), $"{frozen} did not rejoin as a standby");
+        }
+        finally
+        {
+            HaMemberProcesses.Resume(paused);
+            await HaCluster.StartAsync(); // whatever happened, later tests find three members again
+        }
+    }
+
+    [Fact]
     public async Task pg_switchover_loses_no_acknowledged_write_and_shows_no_fork()
     {
         await RunAsync(async (_, _) =>

@@ -90,24 +90,30 @@ public sealed class HaCluster
     /// <summary>The member whose Patroni REST API answers 200 on <paramref name="path"/> (<c>/primary</c>, <c>/sync</c>), or null.</summary>
     public async Task<string?> MemberAnsweringAsync(string path)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        for (var i = 0; i < RestPorts.Count; i++)
+        foreach (var member in Members)
         {
-            try
+            if (await AnswersAsync(member, path))
             {
-                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{RestPorts[i]}{path}"));
-                if (response.IsSuccessStatusCode)
-                {
-                    return Members[i];
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-                // A stopped or paused member: not the one.
+                return member;
             }
         }
 
         return null;
+    }
+
+    /// <summary>Whether <paramref name="member"/>'s Patroni REST API answers 200 on <paramref name="path"/> (<c>/replica</c>: a running, streaming standby).</summary>
+    public async Task<bool> AnswersAsync(string member, string path)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        try
+        {
+            using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{RestPorts[Members.ToList().IndexOf(member)]}{path}"));
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return false; // a stopped or paused member
+        }
     }
 
     /// <summary>Waits (bounded) until a member answers 200 on <paramref name="path"/> and satisfies <paramref name="accept"/>.</summary>

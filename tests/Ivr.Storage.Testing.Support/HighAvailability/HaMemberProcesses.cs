@@ -28,7 +28,18 @@ public sealed class HaMemberProcesses(string home, string member)
         return tree;
     }
 
-    /// <summary>SIGCONT to the processes <see cref="PausePostgres"/> paused.</summary>
+    /// <summary>
+    /// The machine freezes (a stalled VM, a GC-paused hypervisor): SIGSTOP to Patroni, then to PostgreSQL and all its
+    /// children. Returns the paused processes for <see cref="Resume"/>.
+    /// </summary>
+    public IReadOnlyList<int> PauseMachine()
+    {
+        var patroni = PatroniPid;
+        PosixSignals.Send(patroni, PosixSignals.Sigstop);
+        return [patroni, .. PausePostgres()];
+    }
+
+    /// <summary>SIGCONT to the processes <see cref="PausePostgres"/> or <see cref="PauseMachine"/> paused.</summary>
     public static void Resume(IEnumerable<int> pids)
     {
         foreach (var pid in pids)
