@@ -78,6 +78,7 @@ ha_write_env_file() {
   content="$(sed -e "/^ConnectionStrings__\(Journal\|Migrations\|Admin\|JournalFakeClock\)=/{s/Host=127\.0\.0\.1;Port=[0-9]*;/Host=$hosts;/;s/\$/;Target Session Attributes=primary;Host Recheck Seconds=1/}" \
     "$IVR_ENV_FILE")
 Journal__FeedRequiresSyncStandby=true
+Journal__HistoryFromStandbys=true
 IVR_HA_PG_PORTS=${HA_PG_PORTS[*]}
 IVR_HA_REST_PORTS=${HA_REST_PORTS[*]}
 IVR_HA_HOME=$IVR_HA_DIR"

@@ -29,6 +29,14 @@ public interface IEntityJournal
     /// </summary>
     Task<JournalPage> ReadPageAsync(EntityKey key, long cursorVersion, int limit, bool descending, bool includePayloads, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <see cref="ReadPageAsync"/> for a reader that may only see versions up to <paramref name="acknowledgedHead"/> (the
+    /// head its writer acknowledged): later versions are left out. Served by a standby when
+    /// <see cref="JournalOptions.HistoryFromStandbys"/> is on and the standby has replayed every version the page must
+    /// hold; otherwise by the primary.
+    /// </summary>
+    Task<JournalPage> ReadAcknowledgedPageAsync(EntityKey key, long cursorVersion, int limit, bool descending, bool includePayloads, long acknowledgedHead, CancellationToken cancellationToken = default);
+
     /// <summary>Every version in ascending order, streamed page by page.</summary>
     IAsyncEnumerable<JournalRecord> ReadAllAsync(EntityKey key, CancellationToken cancellationToken = default);
 }

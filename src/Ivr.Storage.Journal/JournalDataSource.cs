@@ -19,9 +19,19 @@ public sealed class JournalDataSource : IAsyncDisposable
         }
 
         DataSource = builder.Build();
+        if (options.Value.HistoryFromStandbys && DataSource is NpgsqlMultiHostDataSource hosts)
+        {
+            Standbys = hosts.WithTargetSession(TargetSessionAttributes.PreferStandby);
+        }
     }
 
     public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>
+    /// The same hosts, preferring a standby (<see cref="JournalOptions.HistoryFromStandbys"/>), or null: a single host,
+    /// or the option off. Shares <see cref="DataSource"/>'s pools.
+    /// </summary>
+    public NpgsqlDataSource? Standbys { get; }
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }

@@ -26,6 +26,7 @@ public sealed class JournalMetrics : IDisposable
     private readonly UpDownCounter<int> _waiting;
     private readonly UpDownCounter<int> _inFlight;
     private readonly Counter<long> _refused;
+    private readonly Counter<long> _historyPages;
 
     public JournalMetrics(IMeterFactory meterFactory)
     {
@@ -38,6 +39,7 @@ public sealed class JournalMetrics : IDisposable
         _waiting = _meter.CreateUpDownCounter<int>("ivr.journal.appends.waiting", "{append}", "Appends queued for the next group commit.");
         _inFlight = _meter.CreateUpDownCounter<int>("ivr.journal.batches.in_flight", "{statement}", "Group commit statements running.");
         _refused = _meter.CreateCounter<long>("ivr.journal.appends.refused", "{append}", "Appends refused, not attempted, because the group-commit queue was full.");
+        _historyPages = _meter.CreateCounter<long>("ivr.journal.history.pages", "{page}", "History pages read with Journal:HistoryFromStandbys on, by who served them (source: standby or primary).");
     }
 
     // Recorded by the writer under its lock, as its state changes: the sums are its queue and its statements in flight.
@@ -65,6 +67,8 @@ public sealed class JournalMetrics : IDisposable
     internal void RecordFailedBatch(int count) => _failed.Add(count);
 
     internal void RecordRefused() => _refused.Add(1);
+
+    internal void HistoryPageServed(bool fromStandby) => _historyPages.Add(1, new KeyValuePair<string, object?>("source", fromStandby ? "standby" : "primary"));
 
     public void Dispose() => _meter.Dispose();
 }

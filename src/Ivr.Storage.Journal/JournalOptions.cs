@@ -26,6 +26,14 @@ public sealed class JournalOptions
     /// </summary>
     public int MinBatchSizeWhileBusy { get; set; } = 16;
 
+    /// <summary>
+    /// Serve history pages from a standby when the connection string names several hosts (the HA topology). Only
+    /// versions up to the entity's acknowledged head are asked for, and those are on the synchronous standby before they
+    /// are acknowledged, so no failover can take back what a standby showed; a page the standby has not replayed in full
+    /// yet is read again from the primary. The default value is false (every read on the primary).
+    /// </summary>
+    public bool HistoryFromStandbys { get; set; }
+
     /// <summary>Rows read per round trip when a whole history is streamed (verification). The default value is 500.</summary>
     public int StreamPageSize { get; set; } = 500;
 

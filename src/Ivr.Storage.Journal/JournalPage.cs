@@ -5,4 +5,8 @@ namespace Ivr.Storage.Journal;
 /// stopped before the row limit because the next version's payload would have taken it beyond
 /// <see cref="JournalOptions.MaxPagePayloadBytes"/>: more versions follow the last one returned.
 /// </summary>
-public sealed record JournalPage(IReadOnlyList<JournalRecord> Records, bool ReachedByteBound);
+public sealed record JournalPage(IReadOnlyList<JournalRecord> Records, bool ReachedByteBound)
+{
+    /// <summary>Whether a standby served the page (<see cref="JournalOptions.HistoryFromStandbys"/>); false: the primary.</summary>
+    public bool FromStandby { get; init; }
+}

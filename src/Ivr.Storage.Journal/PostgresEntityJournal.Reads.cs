@@ -40,40 +40,46 @@ public sealed partial class PostgresEntityJournal
     public Task<JournalPage> ReadPageAsync(EntityKey key, long cursorVersion, int limit, bool descending, bool includePayloads, CancellationToken cancellationToken = default) =>
         Guard(async () =>
         {
-            var sql = (descending, includePayloads) switch
-            {
-                (false, true) => JournalSql.ReadPageAscending,
-                (false, false) => JournalSql.ReadPageAscendingWithoutPayload,
-                (true, true) => JournalSql.ReadPageDescending,
-                (true, false) => JournalSql.ReadPageDescendingWithoutPayload,
-            };
-            await using var command = _dataSource.CreateCommand(sql);
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.Type });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.Id });
-            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = cursorVersion });
-            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-            if (includePayloads)
-            {
-                command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = _options.MaxPagePayloadBytes });
-            }
-
-            var page = new List<JournalRecord>(Math.Min(limit, 1024));
-            var reachedByteBound = false;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                // A row that does not fit is the byte bound's marker (no payload), always the last one.
-                if (!reader.GetBoolean(18))
-                {
-                    reachedByteBound = true;
-                    continue;
-                }
-
-                page.Add(JournalRowReader.Read(reader));
-            }
-
-            return new JournalPage(page, reachedByteBound);
+            await using var command = _dataSource.CreateCommand(PageSql(descending, includePayloads));
+            return await ReadPageAsync(command, key, cursorVersion, limit, includePayloads, cancellationToken).ConfigureAwait(false);
         }, "read history");
+
+    private static string PageSql(bool descending, bool includePayloads) => (descending, includePayloads) switch
+    {
+        (false, true) => JournalSql.ReadPageAscending,
+        (false, false) => JournalSql.ReadPageAscendingWithoutPayload,
+        (true, true) => JournalSql.ReadPageDescending,
+        (true, false) => JournalSql.ReadPageDescendingWithoutPayload,
+    };
+
+    private async Task<JournalPage> ReadPageAsync(NpgsqlCommand command, EntityKey key, long cursorVersion, int limit, bool includePayloads, CancellationToken cancellationToken)
+    {
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.Type });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.Id });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = cursorVersion });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        if (includePayloads)
+        {
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = _options.MaxPagePayloadBytes });
+        }
+
+        var page = new List<JournalRecord>(Math.Min(limit, 1024));
+        var reachedByteBound = false;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // A row that does not fit is the byte bound's marker (no payload), always the last one.
+            if (!reader.GetBoolean(18))
+            {
+                reachedByteBound = true;
+                continue;
+            }
+
+            page.Add(JournalRowReader.Read(reader));
+        }
+
+        return new JournalPage(page, reachedByteBound);
+    }
 
     /// <inheritdoc />
     public async IAsyncEnumerable<JournalRecord> ReadAllAsync(EntityKey key, [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -10,6 +10,8 @@ namespace Ivr.Storage.Journal;
 public sealed partial class PostgresEntityJournal : IEntityJournal, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly NpgsqlDataSource? _standbys;
+    private readonly JournalMetrics _metrics;
     private readonly JournalOptions _options;
     private readonly GroupCommitWriter _writer;
     private readonly ILogger<PostgresEntityJournal> _logger;
@@ -17,6 +19,8 @@ public sealed partial class PostgresEntityJournal : IEntityJournal, IAsyncDispos
     public PostgresEntityJournal(JournalDataSource dataSource, IOptions<JournalOptions> options, JournalMetrics metrics, ILogger<PostgresEntityJournal> logger)
     {
         _dataSource = dataSource.DataSource;
+        _standbys = dataSource.Standbys;
+        _metrics = metrics;
         _options = options.Value;
         _logger = logger;
         _writer = new GroupCommitWriter(_dataSource, _options, metrics, logger);

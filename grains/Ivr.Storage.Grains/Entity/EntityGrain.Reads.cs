@@ -70,8 +70,7 @@ internal sealed partial class EntityGrain
         // right after its last item, exactly like a full page's.
         if (query.NewestFirst)
         {
-            var before = Math.Min(cursor ?? long.MaxValue, headVersion + 1);
-            var page = await journal.ReadPageAsync(_key, before, query.PageSize, descending: true, query.IncludePayloads);
+            var page = await journal.ReadAcknowledgedPageAsync(_key, cursor ?? long.MaxValue, query.PageSize, descending: true, query.IncludePayloads, headVersion);
             items.AddRange(page.Records.Select(record => record.ToVersionRecord()));
             var stopped = page.Records.Count == query.PageSize || page.ReachedByteBound;
             var next = stopped && page.Records[^1].Version > 1 ? page.Records[^1].Version : (long?)null;
@@ -80,8 +79,8 @@ internal sealed partial class EntityGrain
         else
         {
             var after = cursor ?? 0;
-            var page = await journal.ReadPageAsync(_key, after, query.PageSize, descending: false, query.IncludePayloads);
-            items.AddRange(page.Records.Where(record => record.Version <= headVersion).Select(record => record.ToVersionRecord()));
+            var page = await journal.ReadAcknowledgedPageAsync(_key, after, query.PageSize, descending: false, query.IncludePayloads, headVersion);
+            items.AddRange(page.Records.Select(record => record.ToVersionRecord()));
             var stopped = items.Count == query.PageSize || page.ReachedByteBound;
             var next = stopped && items.Count > 0 && items[^1].Version < headVersion ? items[^1].Version : (long?)null;
             return new HistoryPage { Items = items, NextCursor = FormatCursor(next) };

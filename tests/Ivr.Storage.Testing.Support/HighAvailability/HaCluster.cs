@@ -29,6 +29,19 @@ public sealed class HaCluster
     /// <summary>Patroni REST ports of the members.</summary>
     public IReadOnlyList<int> RestPorts { get; }
 
+    /// <summary>PostgreSQL ports of the members, in the order of <see cref="Members"/>.</summary>
+    public IReadOnlyList<int> PgPorts => Get("IVR_HA_PG_PORTS").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
+
+    /// <summary>The superuser's connection string to <paramref name="member"/> alone, whatever its role.</summary>
+    public string AdminConnectionStringOf(string member) =>
+        new Npgsql.NpgsqlConnectionStringBuilder(AdminConnectionString)
+        {
+            Host = "127.0.0.1",
+            Port = PgPorts[Members.ToList().IndexOf(member)],
+            TargetSessionAttributes = "any",
+            Pooling = false,
+        }.ConnectionString;
+
     /// <summary>Multi-host connection string of the runtime role (Target Session Attributes=primary).</summary>
     public string JournalConnectionString => Get("ConnectionStrings__Journal");
 

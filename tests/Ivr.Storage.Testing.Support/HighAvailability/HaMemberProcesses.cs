@@ -39,7 +39,24 @@ public sealed class HaMemberProcesses(string home, string member)
         return [patroni, .. PausePostgres()];
     }
 
-    /// <summary>SIGCONT to the processes <see cref="PausePostgres"/> or <see cref="PauseMachine"/> paused.</summary>
+    /// <summary>
+    /// SIGSTOP to a standby's startup process alone: it stops replaying WAL while its WAL receiver still flushes what
+    /// arrives (a synchronous standby keeps acknowledging commits), so queries there see an ever older state. Patroni
+    /// resumes a replay paused with <c>pg_wal_replay_pause()</c> within a loop, so that cannot stand in for a lagging replica.
+    /// </summary>
+    public IReadOnlyList<int> PauseReplay()
+    {
+        var startup = PostgresTree().Skip(1).Where(pid => CommandLineOf(pid).Contains("startup", StringComparison.Ordinal)).ToList();
+        if (startup.Count != 1)
+        {
+            throw new InvalidOperationException($"{member} has {startup.Count} startup processes: not a standby in recovery.");
+        }
+
+        PosixSignals.Send(startup[0], PosixSignals.Sigstop);
+        return startup;
+    }
+
+    /// <summary>SIGCONT to the processes <see cref="PausePostgres"/>, <see cref="PauseMachine"/> or <see cref="PauseReplay"/> paused.</summary>
     public static void Resume(IEnumerable<int> pids)
     {
         foreach (var pid in pids)
@@ -71,6 +88,18 @@ public sealed class HaMemberProcesses(string home, string member)
         }
 
         return tree;
+    }
+
+    private static string CommandLineOf(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return "";
+        }
     }
 
     // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may hold spaces, so parse after its closing parenthesis.
