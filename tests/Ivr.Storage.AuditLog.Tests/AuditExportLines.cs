@@ -32,7 +32,7 @@ internal static class AuditExportLines
     }
 
     public static AuditResult Verify(AuditLogHarness log, SignedTreeHead kept, IEnumerable<JsonObject> lines, string? type = null) =>
-        ExportCommand.Verify(new AuditVerifier(log.Keys), kept, new ExportRange(type, 0, kept.TreeSize), kept, lines.Select(ExportLine.Parse), out _);
+        ExportCommand.Verify(log.Keys, kept, new ExportRange(type, 0, kept.TreeSize), kept, lines.Select(ExportLine.Parse), out _);
 
     private static JsonObject Line(JournalRecord record, long leafIndex, IReadOnlyList<byte[]> path)
     {

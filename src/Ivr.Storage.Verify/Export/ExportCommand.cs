@@ -23,7 +23,7 @@ internal static class ExportCommand
             using var reader = File.OpenText(exportFile);
             var (head, range) = ParseHeader(reader.ReadLine());
             var trusted = trustedHeadFile is null ? null : TreeHeadJson.Parse(File.ReadAllText(trustedHeadFile));
-            var result = Verify(new AuditVerifier(keys), head, range, trusted, Lines(reader), out var count);
+            var result = Verify(keys, head, range, trusted, Lines(reader), out var count);
             output.WriteLine(result.IsValid
                 ? $"valid: {count} versions of {range.Type ?? "every type"}, leaves {range.From}..{range.To - 1} of head {head.TreeSize} signed by {head.KeyId}"
                 : $"invalid: {result}");
@@ -37,9 +37,16 @@ internal static class ExportCommand
     }
 
     /// <summary>The checks without files: the head's signature, the kept head, then every line in order.</summary>
-    public static AuditResult Verify(AuditVerifier verifier, SignedTreeHead head, ExportRange range, SignedTreeHead? trusted, IEnumerable<ExportLine> lines, out long count)
+    public static AuditResult Verify(TreeHeadKeyRing keys, SignedTreeHead head, ExportRange range, SignedTreeHead? trusted, IEnumerable<ExportLine> lines, out long count)
     {
         count = 0;
+        // Checked here, not only per line: an export with no line must not pass under an untrusted head.
+        var signature = keys.Verify(head);
+        if (!signature.IsValid)
+        {
+            return signature;
+        }
+
         if (trusted is not null && (trusted.TreeSize != head.TreeSize || !trusted.RootHash.AsSpan().SequenceEqual(head.RootHash)))
         {
             return AuditResult.Fail(AuditFailure.TreeSizeMismatch, $"the export is against head {head.TreeSize}, not the kept head {trusted.TreeSize} (ask for ?treeSize={trusted.TreeSize})");
@@ -50,7 +57,7 @@ internal static class ExportCommand
             return AuditResult.Fail(AuditFailure.OutOfRange, $"the export claims leaves {range.From}..{range.To - 1}, outside head {head.TreeSize}");
         }
 
-        var exportVerifier = new ExportVerifier(verifier, head, range);
+        var exportVerifier = new ExportVerifier(new AuditVerifier(keys), head, range);
         foreach (var line in lines)
         {
             var result = exportVerifier.Check(line);
