@@ -1,7 +1,5 @@
 using Ivr.Storage.Audit;
 using Ivr.Storage.Audit.Heads;
-using Ivr.Storage.Audit.Merkle;
-using Ivr.Storage.Contracts;
 using Ivr.Storage.Testing;
 using Npgsql;
 
@@ -51,13 +49,8 @@ public sealed class WriterBackendTerminationTests
             previous = head;
         }
 
-        var expected = new MemoryMerkleTree();
-        foreach (var entry in await log.Journal.Journal.ReadAsync(FeedPosition.Start, records.Count))
-        {
-            expected.Append(TransparencyLogWriter.LeafOf(entry).Hash());
-        }
-
-        Assert.Equal(expected.Root(), exported[records.Count].RootHash);
+        var expected = await log.RootOfFeedAsync(records.Count);
+        Assert.Equal(expected, exported[records.Count].RootHash);
     }
 
     /// <summary>Ends, as the superuser, every backend of the database that is inside a transaction: the writer's, here.</summary>
