@@ -20,4 +20,13 @@ public interface IAuditLog
     /// <summary>The proof that the head of <paramref name="to"/> extends the head of <paramref name="from"/>.</summary>
     /// <exception cref="EntityValidationException">No head of one of the sizes, or the sizes are out of order.</exception>
     Task<LogConsistencyProof> ProveConsistencyAsync(long from, long to, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// An export for auditors: the versions of <paramref name="type"/> (every type when null) among leaves
+    /// <paramref name="from"/> to <paramref name="to"/> (default: the head's size) of the head of
+    /// <paramref name="treeSize"/> (default: the latest), page by page in log order, every page against that one head
+    /// (the first page is yielded even when empty). Check it with <c>ivr-storage-verify export</c>.
+    /// </summary>
+    /// <exception cref="EntityValidationException">No head of that size or the range is outside it (fields <c>treeSize</c>, <c>from</c>, <c>to</c>), or a bad type.</exception>
+    IAsyncEnumerable<AuditExportPage> ExportAsync(string? type = null, long from = 0, long? to = null, long? treeSize = null, CancellationToken cancellationToken = default);
 }

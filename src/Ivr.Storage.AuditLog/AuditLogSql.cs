@@ -57,4 +57,12 @@ internal static class AuditLogSql
 
     public const string LeafOfVersion =
         "SELECT leaf_index, chain_hash FROM ivr_audit.log_leaves WHERE entity_type = $1 AND entity_id = $2 AND version = $3";
+
+    /// <summary>Leaves $1 (inclusive) to $2 (exclusive), of type $3 or of every type when null, at most $4, in log order.</summary>
+    public const string LeavesInRange =
+        """
+        SELECT leaf_index, entity_type, entity_id, version, chain_hash FROM ivr_audit.log_leaves
+         WHERE leaf_index >= $1 AND leaf_index < $2 AND ($3::text IS NULL OR entity_type = $3)
+         ORDER BY leaf_index LIMIT $4
+        """;
 }

@@ -10,7 +10,7 @@ namespace Ivr.Storage.AuditLog;
 /// Proofs from the stored log, each against a signed head: a proof costs one read for the leaf, one for the head and
 /// one for its O(log n) subtree hashes. Nothing here needs trusting: the verifier checks every answer against a head.
 /// </summary>
-public sealed class TransparencyLogReader(NpgsqlDataSource database)
+public sealed partial class TransparencyLogReader(NpgsqlDataSource database)
 {
     /// <summary>The newest signed head, or null before the first.</summary>
     public async Task<SignedTreeHead?> LatestHeadAsync(CancellationToken cancellationToken = default)

@@ -69,6 +69,18 @@ internal sealed class AuditLogHarness : IAsyncDisposable
             TimeSpan.FromSeconds(30),
             () => $"the log reached {writer.TreeSize} leaves, not {size}");
 
+    /// <summary>The root of the tree over the first <paramref name="count"/> versions of the feed, computed in memory.</summary>
+    public async Task<byte[]> RootOfFeedAsync(int count)
+    {
+        var expected = new Audit.Merkle.MemoryMerkleTree();
+        foreach (var entry in await Journal.Journal.ReadAsync(FeedPosition.Start, count))
+        {
+            expected.Append(TransparencyLogWriter.LeafOf(entry).Hash());
+        }
+
+        return expected.Root();
+    }
+
     /// <summary>The heads exported to the directory, by size.</summary>
     public SortedDictionary<long, SignedTreeHead> ExportedHeads() =>
         new(HeadDirectory.GetFiles("head-*.json").Select(f => TreeHeadJson.Parse(File.ReadAllText(f.FullName))).ToDictionary(h => h.TreeSize));

@@ -11,6 +11,7 @@ public sealed class AuditGatewayFixture : GatewayFixture
         var keyFile = Path.Combine(Directory.FullName, "signing.pem");
         File.WriteAllText(keyFile, TreeHeadKeys.ExportPrivatePem(key));
         Keys.Add(key.PublicKey);
+        PublicKeyPem = TreeHeadKeys.ExportPublicPem(key.PublicKey);
         SiloSettings = new Dictionary<string, string?>
         {
             ["AuditLog:Enabled"] = "true",
@@ -24,6 +25,9 @@ public sealed class AuditGatewayFixture : GatewayFixture
     public DirectoryInfo Directory { get; } = System.IO.Directory.CreateTempSubdirectory("ivr-audit-gateway-");
 
     public TreeHeadKeyRing Keys { get; } = new();
+
+    /// <summary>The log's public key as an auditor receives it from the operator (SPKI PEM).</summary>
+    public string PublicKeyPem { get; }
 
     protected override string? OwnDatabasePrefix => "ivr_gateway_audit";
 

@@ -6,7 +6,8 @@ namespace Ivr.Storage.Gateway.Api;
 
 /// <summary>
 /// The transparency log (issue 21): <c>/entities/{type}/{id}/versions/{n}/proof?treeSize=</c> (the type's read scope),
-/// <c>/log/heads/latest</c> and <c>/log/consistency?from=&amp;to=</c> (read on every type: a head counts all writes).
+/// <c>/log/heads/latest</c> and <c>/log/consistency?from=&amp;to=</c> (read on every type: a head counts all writes),
+/// <c>/export?type=&amp;from=&amp;to=&amp;treeSize=</c> (the type's read scope, or read on every type without a type).
 /// </summary>
 internal static class AuditApi
 {
@@ -39,6 +40,15 @@ internal static class AuditApi
         log.MapGet("/consistency", AuditEndpoints.ConsistencyAsync)
             .WithName("Consistency").WithSummary("Proof that the head of ?to= extends the head of ?from=.")
             .Produces<ConsistencyProofResponse>();
+        app.MapGet("/export", AuditEndpoints.ExportAsync)
+            .RequireAuthorization()
+            .AddEndpointFilter<StoreErrorFilter>()
+            .RequireRateLimiting(GatewayRateLimiting.Reads)
+            .WithTags("Audit")
+            .WithName("Export").WithSummary("NDJSON export of the versions of ?type= (every type if absent) among leaves ?from= to ?to= of the head of ?treeSize=, each with its inclusion proof.")
+            .Produces(StatusCodes.Status200OK, contentType: AuditExportStream.ContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 }

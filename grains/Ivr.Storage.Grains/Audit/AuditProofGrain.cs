@@ -1,13 +1,14 @@
 using Ivr.Storage.Audit.Heads;
 using Ivr.Storage.AuditLog;
 using Ivr.Storage.Contracts;
+using Ivr.Storage.Journal;
 using Orleans.Concurrency;
 
 namespace Ivr.Storage.Grains.Audit;
 
 /// <summary>Answers proofs from the stored log on any silo; every answer is checkable against a head, so none needs trusting.</summary>
 [StatelessWorker]
-internal sealed class AuditProofGrain(AuditLogDataSource database) : Grain, IAuditProofGrain
+internal sealed partial class AuditProofGrain(AuditLogDataSource database, IEntityJournal journal) : Grain, IAuditProofGrain
 {
     private TransparencyLogReader Reader => new(database.DataSource);
 

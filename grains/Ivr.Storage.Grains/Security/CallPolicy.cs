@@ -68,6 +68,10 @@ internal static class CallPolicy
             // Heads and consistency proofs span every type (a size counts all writes): read on every type.
             [nameof(IAuditProofGrain.GetLatestHead)] = _ => CallRequirement.OnEveryType(EntityAccess.Read),
             [nameof(IAuditProofGrain.ProveConsistency)] = _ => CallRequirement.OnEveryType(EntityAccess.Read),
+            // An export of one type needs that type's read scope, as its history; of every type, read on every type.
+            [nameof(IAuditProofGrain.ExportPage)] = context => Argument<string?>(context, 0) is { } type
+                ? CallRequirement.On(EntityAccess.Read, type)
+                : CallRequirement.OnEveryType(EntityAccess.Read),
         },
     };
 

@@ -19,4 +19,13 @@ public interface IAuditProofGrain : IGrainWithIntegerKey
     /// <exception cref="EntityValidationException">No head of one of the sizes, or <paramref name="from"/> is not in 1..<paramref name="to"/> (fields <c>from</c>, <c>to</c>).</exception>
     [Alias("prove-consistency")]
     Task<LogConsistencyProof> ProveConsistency(long from, long to);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> versions of <paramref name="type"/> (every type when null) among leaves
+    /// <paramref name="from"/> to <paramref name="to"/> (default: the head's size) of the head of
+    /// <paramref name="treeSize"/> (default: the latest), each with its inclusion path.
+    /// </summary>
+    /// <exception cref="EntityValidationException">No head of that size, the range is outside it, or the limit is not 1..1000 (fields <c>treeSize</c>, <c>from</c>, <c>to</c>, <c>limit</c>).</exception>
+    [Alias("export-page")]
+    Task<AuditExportPage> ExportPage(string? type, long? treeSize, long from, long? to, int limit);
 }
