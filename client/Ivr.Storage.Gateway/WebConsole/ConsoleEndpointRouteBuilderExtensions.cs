@@ -30,6 +30,8 @@ internal static class ConsoleEndpointRouteBuilderExtensions
         console.MapGet("/go", FindEndpoints.Go);
         console.MapGet("/types/{type}", FindEndpoints.ListAsync).AddEndpointFilter(ConsoleAccessFilter.ReadOnRouteType());
 
+        console.MapGet("/correlations", CorrelationPageEndpoints.PageAsync);
+
         console.MapGet("/live", LiveEndpoints.PageAsync);
         console.MapGet("/live/status", LiveEndpoints.StatusAsync);
         // The API's stream handler itself: the same scope filtering, stream limit and credential re-checks.
