@@ -11,6 +11,8 @@ public sealed class AuditGatewayFixture : GatewayFixture
         var keyFile = Path.Combine(Directory.FullName, "signing.pem");
         File.WriteAllText(keyFile, TreeHeadKeys.ExportPrivatePem(key));
         Keys.Add(key.PublicKey);
+        PublicKeyFile = Path.Combine(Directory.FullName, "log-key.pem");
+        File.WriteAllText(PublicKeyFile, TreeHeadKeys.ExportPublicPem(key.PublicKey));
         SiloSettings = new Dictionary<string, string?>
         {
             ["AuditLog:Enabled"] = "true",
@@ -24,6 +26,9 @@ public sealed class AuditGatewayFixture : GatewayFixture
     public DirectoryInfo Directory { get; } = System.IO.Directory.CreateTempSubdirectory("ivr-audit-gateway-");
 
     public TreeHeadKeyRing Keys { get; } = new();
+
+    /// <summary>The log's public key as auditors hold it (SPKI PEM), for <c>Console:AuditPublicKeyFiles</c>.</summary>
+    public string PublicKeyFile { get; }
 
     protected override string? OwnDatabasePrefix => "ivr_gateway_audit";
 

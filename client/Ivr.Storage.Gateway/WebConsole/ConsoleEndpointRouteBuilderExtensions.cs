@@ -40,6 +40,7 @@ internal static class ConsoleEndpointRouteBuilderExtensions
 
         var entity = console.MapGroup("/entities/{type}/{id}");
         entity.MapGet(string.Empty, EntityEndpoints.PageAsync).AddEndpointFilter(ConsoleAccessFilter.ReadOnEntityKey());
+        entity.MapGet("/patch", EntityEndpoints.PatchAsync).AddEndpointFilter(ConsoleAccessFilter.ReadOnEntityKey());
         var admin = entity.MapGroup("/revert/{version}").AddEndpointFilter(ConsoleAccessFilter.AdminOnEntityKey());
         admin.MapGet(string.Empty, RevertEndpoints.ConfirmAsync);
         admin.MapPost(string.Empty, RevertEndpoints.RevertAsync).RequireRateLimiting(GatewayRateLimiting.Writes);
