@@ -47,13 +47,7 @@ public sealed class ConsoleCorrelationTests(ConsoleFixture fixture)
         Assert.Contains("?id=", page, StringComparison.Ordinal);
     }
 
-    private async Task<ConsoleClient> SignedInAsync(string apiKey)
-    {
-        var client = new ConsoleClient(fixture.Server);
-        using var response = await client.LoginAsync(apiKey);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
+    private Task<ConsoleClient> SignedInAsync(string apiKey) => ConsoleClient.SignedInAsync(fixture.Server, apiKey);
 
     private async Task PutAsync(string type, string id, string correlation)
     {

@@ -61,11 +61,5 @@ public sealed class ConsoleLargeDiffTests(ConsoleFixture fixture)
         Assert.DoesNotContain("s3cr3t", page, StringComparison.Ordinal);
     }
 
-    private async Task<ConsoleClient> SignedInAsync(string apiKey)
-    {
-        var client = new ConsoleClient(fixture.Server);
-        using var response = await client.LoginAsync(apiKey);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
+    private Task<ConsoleClient> SignedInAsync(string apiKey) => ConsoleClient.SignedInAsync(fixture.Server, apiKey);
 }
