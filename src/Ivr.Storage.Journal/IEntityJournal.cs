@@ -37,6 +37,13 @@ public interface IEntityJournal
     /// </summary>
     Task<JournalPage> ReadAcknowledgedPageAsync(EntityKey key, long cursorVersion, int limit, bool descending, bool includePayloads, long acknowledgedHead, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Versions of any entity whose correlation id is <paramref name="correlationId"/>, of the types matching
+    /// <paramref name="types"/> (as in <see cref="ChangeFeedFilter.Types"/>; null: every type), at insert positions below
+    /// <paramref name="beforePosition"/>, newest first, at most <paramref name="limit"/>, without payloads.
+    /// </summary>
+    Task<IReadOnlyList<JournalRecord>> ReadByCorrelationAsync(string correlationId, IReadOnlyList<string>? types, long beforePosition, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Every version in ascending order, streamed page by page.</summary>
     IAsyncEnumerable<JournalRecord> ReadAllAsync(EntityKey key, CancellationToken cancellationToken = default);
 }

@@ -86,6 +86,22 @@ internal static class JournalSql
         $"SELECT {ColumnsWithoutPayload}, true FROM ivr.journal WHERE entity_type = $1 AND entity_id = $2 AND version < $3 ORDER BY version DESC LIMIT $4";
 
     /// <summary>
+    /// Versions carrying correlation id $1 of the types matching LIKE patterns $2 (null: every type), at positions below
+    /// $3, newest (highest position) first, at most $4, without payloads: a backward scan of the partial index
+    /// <c>journal_correlation</c> (migration 0012).
+    /// </summary>
+    public const string ReadByCorrelation =
+        $"""
+        SELECT {ColumnsWithoutPayload}
+          FROM ivr.journal
+         WHERE correlation_id = $1 AND correlation_id IS NOT NULL
+           AND ($2::text[] IS NULL OR entity_type LIKE ANY ($2::text[]))
+           AND position < $3
+         ORDER BY position DESC
+         LIMIT $4
+        """;
+
+    /// <summary>
     /// The change feed: rows after a (transaction, position) cursor, only from transactions older than every
     /// transaction still running. Below that horizon nothing can appear any more (holes from rollbacks stay
     /// holes), so a reader never skips a row that commits late and never waits on a hole.

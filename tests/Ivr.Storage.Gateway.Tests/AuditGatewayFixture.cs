@@ -12,6 +12,8 @@ public sealed class AuditGatewayFixture : GatewayFixture
         File.WriteAllText(keyFile, TreeHeadKeys.ExportPrivatePem(key));
         Keys.Add(key.PublicKey);
         PublicKeyPem = TreeHeadKeys.ExportPublicPem(key.PublicKey);
+        PublicKeyFile = Path.Combine(Directory.FullName, "log-key.pem");
+        File.WriteAllText(PublicKeyFile, PublicKeyPem);
         SiloSettings = new Dictionary<string, string?>
         {
             ["AuditLog:Enabled"] = "true",
@@ -28,6 +30,9 @@ public sealed class AuditGatewayFixture : GatewayFixture
 
     /// <summary>The log's public key as an auditor receives it from the operator (SPKI PEM).</summary>
     public string PublicKeyPem { get; }
+
+    /// <summary>The log's public key as auditors hold it (SPKI PEM), for <c>Console:AuditPublicKeyFiles</c>.</summary>
+    public string PublicKeyFile { get; }
 
     protected override string? OwnDatabasePrefix => "ivr_gateway_audit";
 

@@ -92,12 +92,13 @@ public static class IvrStorageClientServiceCollectionExtensions
             provider.GetRequiredService<IOptions<IvrStorageClientOptions>>().Value,
             provider.GetService<TimeProvider>(),
             provider.GetService<ILoggerFactory>()?.CreateLogger<EntityStore>()));
-        // One instance behind the three facades, so they share one circuit breaker.
+        // One instance behind the facades, so they share one circuit breaker.
         services.TryAddSingleton<IEntityStore>(provider => provider.GetRequiredService<EntityStore>());
         services.TryAddSingleton<IChangeFeed>(provider => provider.GetRequiredService<EntityStore>());
         services.TryAddSingleton<IReadModel>(provider => provider.GetRequiredService<EntityStore>());
         services.TryAddSingleton<ISchemaRegistry>(provider => provider.GetRequiredService<EntityStore>());
         services.TryAddSingleton<IAuditLog>(provider => provider.GetRequiredService<EntityStore>());
+        services.TryAddSingleton<ICorrelationReader>(provider => provider.GetRequiredService<EntityStore>());
         return services;
     }
 }

@@ -30,6 +30,8 @@ internal static class ConsoleEndpointRouteBuilderExtensions
         console.MapGet("/go", FindEndpoints.Go);
         console.MapGet("/types/{type}", FindEndpoints.ListAsync).AddEndpointFilter(ConsoleAccessFilter.ReadOnRouteType());
 
+        console.MapGet("/correlations", CorrelationPageEndpoints.PageAsync);
+
         console.MapGet("/live", LiveEndpoints.PageAsync);
         console.MapGet("/live/status", LiveEndpoints.StatusAsync);
         // The API's stream handler itself: the same scope filtering, stream limit and credential re-checks.
@@ -38,6 +40,7 @@ internal static class ConsoleEndpointRouteBuilderExtensions
 
         var entity = console.MapGroup("/entities/{type}/{id}");
         entity.MapGet(string.Empty, EntityEndpoints.PageAsync).AddEndpointFilter(ConsoleAccessFilter.ReadOnEntityKey());
+        entity.MapGet("/patch", EntityEndpoints.PatchAsync).AddEndpointFilter(ConsoleAccessFilter.ReadOnEntityKey());
         var admin = entity.MapGroup("/revert/{version}").AddEndpointFilter(ConsoleAccessFilter.AdminOnEntityKey());
         admin.MapGet(string.Empty, RevertEndpoints.ConfirmAsync);
         admin.MapPost(string.Empty, RevertEndpoints.RevertAsync).RequireRateLimiting(GatewayRateLimiting.Writes);

@@ -15,6 +15,19 @@ public sealed class ConsoleOptions
     /// <summary>Entities per page of a type's listing (1 to 500). The default value is 50.</summary>
     public int ListPageSize { get; set; } = 50;
 
+    /// <summary>
+    /// Operations of a diff's JSON Patch rendered on the page (1 to 10,000); the rest are counted ("N more changes") and
+    /// the whole patch is a download. The default value is 200.
+    /// </summary>
+    public int DiffOperationsShown { get; set; } = 200;
+
+    /// <summary>
+    /// Characters of a payload (pretty-printed) a console page renders: the current state, a version, each side of a diff
+    /// (1,024 to 4,194,304), so that a 1 MiB payload does not freeze the browser; a cut payload says how much it left
+    /// out. The default value is 65,536.
+    /// </summary>
+    public int PayloadCharsShown { get; set; } = 64 * 1024;
+
     /// <summary>The Orleans dashboard's address, linked from the Health page; none when null (the default).</summary>
     public string? DashboardUrl { get; set; }
 
@@ -26,4 +39,11 @@ public sealed class ConsoleOptions
     /// group-commit batch sizes; none when null (the default).
     /// </summary>
     public string? SiloMetricsUrl { get; set; }
+
+    /// <summary>
+    /// Files of the transparency log's public keys (SPKI PEM, as auditors hold them; keep old ones after a rotation) that
+    /// the Entity page checks signed heads against before it calls a version included. Empty by default: the page then
+    /// says a proof cannot be checked, never that it holds.
+    /// </summary>
+    public IList<string> AuditPublicKeyFiles { get; } = [];
 }

@@ -22,15 +22,21 @@ public sealed record EntityView
     /// <summary>The version of <c>?v=n</c>.</summary>
     public VersionRecord? Selected { get; init; }
 
-    /// <summary>The two versions of <c>?v=a..b</c> and the JSON Patch between them.</summary>
-    public (VersionRecord From, VersionRecord To, string Patch)? Diff { get; init; }
+    /// <summary>The two versions of <c>?v=a..b</c> and the JSON Patch between them, cut to what the page renders.</summary>
+    public DiffExcerpt? Diff { get; init; }
 
     /// <summary>The asked instant of <c>?asOf=</c> and the version in effect then (null: none yet, or deleted then).</summary>
     public (DateTimeOffset At, VersionRecord? Version, string? Note)? AsOf { get; init; }
 
     public VerificationResult? Verification { get; init; }
 
+    /// <summary>With <see cref="Verification"/>: the shown version's inclusion proof, checked against the latest signed head.</summary>
+    public Audit.ProofStatus? Proof { get; init; }
+
     public bool CanRevert { get; init; }
+
+    /// <summary>Characters of a payload the page renders (<see cref="ConsoleOptions.PayloadCharsShown"/>).</summary>
+    public required int PayloadChars { get; init; }
 
     /// <summary>Server time spent on this page, for the Server-Timing header and the page's footer.</summary>
     public double ServerMilliseconds { get; set; }

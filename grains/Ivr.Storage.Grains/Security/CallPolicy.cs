@@ -46,6 +46,13 @@ internal static class CallPolicy
                 : CallRequirement.OnEveryType(EntityAccess.Read),
             [nameof(IReadModelQueryGrain.Statistics)] = _ => CallRequirement.OnEveryType(EntityAccess.Read),
         },
+        // Versions of every type may share a correlation id: the query names the types it may see, else needs all.
+        [typeof(ICorrelationQueryGrain)] = new()
+        {
+            [nameof(ICorrelationQueryGrain.Find)] = context => Argument<CorrelationQuery?>(context, 0)?.Types is { Count: > 0 } types
+                ? CallRequirement.OnEach(EntityAccess.Read, types)
+                : CallRequirement.OnEveryType(EntityAccess.Read),
+        },
         [typeof(ISchemaRegistryGrain)] = new()
         {
             [nameof(ISchemaRegistryGrain.Register)] = context => CallRequirement.On(EntityAccess.AdministerSchema, context.TargetId.Key.ToString()!),

@@ -9,8 +9,9 @@ namespace Ivr.Storage.Gateway.Tests.Console;
 
 /// <summary>
 /// The console as a person uses it, in headless Chromium: find an entity, open it, diff, as-of, verify, page through a
-/// 10,000-version timeline, watch a write arrive live, be refused a type outside the scopes, revert as an admin. Each
-/// test saves a screenshot of its page into docs/console (the README shows them).
+/// 10,000-version timeline, diff two ~1 MiB versions and keep using the page, watch a write arrive live, be refused a
+/// type outside the scopes, revert as an admin. Each test saves a screenshot of its page into docs/console (the README
+/// shows them).
 /// </summary>
 [Collection(ConsoleCollection.Name)]
 public sealed class ConsoleBrowserTests(ConsoleFixture fixture, ConsoleBrowser browser, ITestOutputHelper output) : IClassFixture<ConsoleBrowser>
@@ -72,6 +73,27 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture, ConsoleBrowser b
 
         await ConsoleBrowser.ScreenshotAsync(page, "timeline");
         output.WriteLine($"Server time per timeline page (10,000 versions, 50 per page): {string.Join(", ", timings.Select(t => t.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)))} ms");
+    }
+
+    [Fact]
+    public async Task a_diff_of_two_one_mebibyte_versions_renders_and_the_page_stays_responsive()
+    {
+        var key = EntityKey.Create("call-session", "large-" + Guid.NewGuid().ToString("N"));
+        await fixture.PutLargeAsync(key, ConsoleFixture.LargePayload("ringing"), ConsoleFixture.LargePayload("answered"));
+        var page = await browser.SignedInAsync(fixture.Server, TestCallers.Reader);
+
+        await page.GotoAsync($"/console/entities/{key.Type}/{Uri.EscapeDataString(key.Id)}?v=1..2");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Version 1 → version 2" }).WaitForAsync();
+        await page.Locator("#more-changes").WaitForAsync();
+        Assert.Contains("5800 more changes", await page.Locator("#more-changes").InnerTextAsync(), StringComparison.Ordinal);
+
+        // Interactive after it loaded: the page handles input and a click (bounded by the browser's default timeout).
+        await page.GetByLabel("Diff versions (a..b)").FillAsync("2..1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Version 2 → version 1" }).WaitForAsync();
+        var download = page.WaitForDownloadAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Download the whole JSON Patch" }).ClickAsync();
+        Assert.EndsWith(".json-patch.json", (await download).SuggestedFilename, StringComparison.Ordinal);
     }
 
     [Fact]

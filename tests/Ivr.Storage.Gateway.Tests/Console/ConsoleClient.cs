@@ -32,6 +32,15 @@ public sealed partial class ConsoleClient : IDisposable
         return await PostFormAsync("/console/login", new() { ["apiKey"] = apiKey, ["__RequestVerificationToken"] = token });
     }
 
+    /// <summary>A new client of <paramref name="server"/>, signed in with <paramref name="apiKey"/>.</summary>
+    public static async Task<ConsoleClient> SignedInAsync(Uri server, string apiKey)
+    {
+        var client = new ConsoleClient(server);
+        using var response = await client.LoginAsync(apiKey);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
     public Task<HttpResponseMessage> GetAsync(string url) => _http.GetAsync(new Uri(url, UriKind.Relative));
 
     /// <summary>Returns once the headers are in; an event stream's body is read (or not) by the caller.</summary>

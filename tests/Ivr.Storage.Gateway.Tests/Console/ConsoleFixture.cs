@@ -17,6 +17,33 @@ public sealed class ConsoleFixture : GatewayFixture
     public Uri Server => KestrelClient.BaseAddress!;
 
     /// <summary>
+    /// Writes each payload in turn through a gateway that accepts bodies up to 4 MiB (the tests' usual limit is 64 KiB),
+    /// for payloads near the store's 1 MiB bound.
+    /// </summary>
+    public async Task PutLargeAsync(EntityKey key, params string[] payloads)
+    {
+        await using var gateway = With(("Gateway:MaxRequestBodyBytes", (4 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        using var http = gateway.CreateClient();
+        foreach (var payload in payloads)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Put, $"/entities/{key.Type}/{Uri.EscapeDataString(key.Id)}") { Content = new StringContent(payload, System.Text.Encoding.UTF8, "application/json") };
+            request.Headers.Add("X-Api-Key", TestCallers.Admin);
+            using var response = await http.SendAsync(request);
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    /// <summary>
+    /// A payload of about 0.97 MiB (the store takes at most 1 MiB): <paramref name="count"/> items (default 6,000), each with <paramref name="state"/>,
+    /// so two of them differing in the state differ in every item.
+    /// </summary>
+    public static string LargePayload(string state, int count = 6_000)
+    {
+        var items = Enumerable.Range(0, count).Select(i => $$"""{"i":{{i}},"name":"item-{{i:D5}}-{{new string('x', 120)}}","state":"{{state}}"}""");
+        return $$"""{"items":[{{string.Join(',', items)}}]}""";
+    }
+
+    /// <summary>
     /// Appends a hashed chain of <paramref name="count"/> versions (<c>{"n":i}</c>) to the journal directly, group-committed:
     /// thousands of versions in seconds. The key must be new, so no grain has its head cached.
     /// </summary>

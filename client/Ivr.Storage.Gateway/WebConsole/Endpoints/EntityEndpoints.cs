@@ -3,6 +3,7 @@ using Ivr.Storage.Client;
 using Ivr.Storage.Contracts;
 using Ivr.Storage.Gateway.Http;
 using Ivr.Storage.Gateway.Security;
+using Ivr.Storage.Gateway.WebConsole.Audit;
 using Ivr.Storage.Gateway.WebConsole.Components;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -11,13 +12,16 @@ namespace Ivr.Storage.Gateway.WebConsole.Endpoints;
 
 /// <summary>
 /// <c>/console/entities/{type}/{id}</c>: current state, one timeline page (keyset cursor), and what the URL asks for:
-/// <c>?v=n</c> one version, <c>?v=a..b</c> a diff, <c>?asOf=</c> the state then, <c>?verify=true</c> the chain check.
+/// <c>?v=n</c> one version, <c>?v=a..b</c> a diff, <c>?asOf=</c> the state then, <c>?verify=true</c> the chain check
+/// and the inclusion proof of the shown version (<c>?v=n</c>, else the latest) against the latest signed head.
 /// </summary>
 internal static class EntityEndpoints
 {
     public static async Task<IResult> PageAsync(
         HttpContext context,
         IEntityStore store,
+        IAuditLog log,
+        ConsoleAuditKeys keys,
         IOptions<ConsoleOptions> options,
         TimeProvider time,
         [FromQuery] string? cursor,
@@ -44,12 +48,19 @@ internal static class EntityEndpoints
             Cursor = string.IsNullOrEmpty(cursor) ? null : cursor,
             OldestFirst = oldestFirst,
             CanRevert = EntityScopes.AllowsAdmin(context.User, key.Type),
+            PayloadChars = options.Value.PayloadCharsShown,
             Selected = from is { } single && to is null ? await store.GetVersionAsync(key, single, cancellationToken) : null,
-            Diff = from is { } a && to is { } b ? await DiffAsync(store, key, a, b, cancellationToken) : null,
+            Diff = from is { } a && to is { } b ? await DiffAsync(store, key, a, b, options.Value, cancellationToken) : null,
             AsOf = string.IsNullOrEmpty(asOf) ? null : await AsOfAsync(store, key, QueryArguments.Instant(asOf, "asOf"), cancellationToken),
             Verification = QueryArguments.OptionalBool(verify, "verify") ? await store.VerifyAsync(key, cancellationToken) : null,
         };
         view = await WithStateAsync(store, view, cancellationToken);
+        if (view.Verification is not null && (view.Selected?.Version ?? view.State?.Version ?? view.DeletedVersion) is { } shown)
+        {
+            var record = view.Selected ?? await store.GetVersionAsync(key, shown, cancellationToken);
+            view = view with { Proof = await ProofCheck.CheckAsync(log, keys, record, cancellationToken) };
+        }
+
         view.ServerMilliseconds = time.GetElapsedTime(started).TotalMilliseconds;
         context.Response.Headers["Server-Timing"] = $"app;dur={view.ServerMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)}";
         return ConsolePages.Page<EntityPage>(new Dictionary<string, object?>
@@ -71,12 +82,27 @@ internal static class EntityEndpoints
         }
     }
 
-    public static async Task<(VersionRecord, VersionRecord, string)> DiffAsync(IEntityStore store, EntityKey key, long from, long to, CancellationToken cancellationToken)
+    /// <summary>Both versions and the patch between them, cut to what a page can render (<see cref="DiffExcerpt"/>).</summary>
+    public static async Task<DiffExcerpt> DiffAsync(IEntityStore store, EntityKey key, long from, long to, ConsoleOptions options, CancellationToken cancellationToken)
     {
         var left = await store.GetVersionAsync(key, from, cancellationToken);
         var right = await store.GetVersionAsync(key, to, cancellationToken);
         var diff = await store.DiffAsync(key, from, to, cancellationToken);
-        return (left, right, ConsoleJson.Pretty(diff.Patch));
+        return DiffExcerpt.Create(left, right, diff.Patch, options);
+    }
+
+    /// <summary><c>/console/entities/{type}/{id}/patch?v=a..b</c>: the whole JSON Patch of a diff, as a file.</summary>
+    public static async Task<IResult> PatchAsync(HttpContext context, IEntityStore store, [FromQuery] string? v, CancellationToken cancellationToken)
+    {
+        var key = EntityRoute.Key(context);
+        if (VersionRange(v) is not (long from, long to))
+        {
+            throw new EntityValidationException(ValidationErrorCode.InvalidArgument, "v", $"Name the two versions to compare as ?v=a..b; got '{v}'.");
+        }
+
+        var diff = await store.DiffAsync(key, from, to, cancellationToken);
+        var name = $"{key.Type}-v{from}-v{to}.json-patch.json";
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(diff.Patch), "application/json-patch+json", name);
     }
 
     private static async Task<(DateTimeOffset, VersionRecord?, string?)> AsOfAsync(IEntityStore store, EntityKey key, DateTimeOffset at, CancellationToken cancellationToken)

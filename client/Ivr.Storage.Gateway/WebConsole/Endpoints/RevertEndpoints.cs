@@ -5,6 +5,7 @@ using Ivr.Storage.Gateway.Http;
 using Ivr.Storage.Gateway.Security;
 using Ivr.Storage.Gateway.WebConsole.Components;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Ivr.Storage.Gateway.WebConsole.Endpoints;
 
@@ -52,14 +53,13 @@ internal static class RevertEndpoints
     {
         var key = EntityRoute.Key(context);
         var current = await store.GetAsync(key, cancellationToken);
-        var diff = await EntityEndpoints.DiffAsync(store, key, current.Version, target, cancellationToken);
+        var options = context.RequestServices.GetRequiredService<IOptions<ConsoleOptions>>().Value;
+        var diff = await EntityEndpoints.DiffAsync(store, key, current.Version, target, options, cancellationToken);
         return ConsolePages.Page<RevertPage>(new Dictionary<string, object?>
         {
             [nameof(RevertPage.User)] = context.User.Identity?.Name,
             [nameof(RevertPage.Key)] = key,
-            [nameof(RevertPage.Current)] = diff.Item1,
-            [nameof(RevertPage.Target)] = diff.Item2,
-            [nameof(RevertPage.Patch)] = diff.Item3,
+            [nameof(RevertPage.Diff)] = diff,
             [nameof(RevertPage.Error)] = error,
             [nameof(RevertPage.IdempotencyKey)] = Guid.NewGuid().ToString("N"),
         }, status);
