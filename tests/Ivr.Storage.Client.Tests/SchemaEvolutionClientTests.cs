@@ -19,13 +19,20 @@ public sealed class SchemaEvolutionClientTests(StoreClusterFixture fixture)
 
     private static string NewType() => "client-evolve-" + Guid.NewGuid().ToString("N")[..10];
 
+    /// <summary>An entity of a new type with schema <see cref="V1"/>, stored under it.</summary>
+    private async Task<EntityKey> EntityUnderV1Async()
+    {
+        var key = EntityKey.Create(NewType(), Guid.NewGuid().ToString("N"));
+        await Schemas.RegisterSchemaAsync(key.Type, V1);
+        await fixture.Store.PutAsync(key, """{"caller":"+5511999990000"}""");
+        return key;
+    }
+
     [Fact]
     public async Task RegisterSchema_StoredDataBreaksTheNewVersion_ThrowsSchemaIncompatibleNamingTheEntity()
     {
-        var type = NewType();
-        await Schemas.RegisterSchemaAsync(type, V1);
-        var key = EntityKey.Create(type, Guid.NewGuid().ToString("N"));
-        await fixture.Store.PutAsync(key, """{"caller":"+5511999990000"}""");
+        var key = await EntityUnderV1Async();
+        var type = key.Type;
 
         var error = await Assert.ThrowsAsync<SchemaIncompatibleException>(() => Schemas.RegisterSchemaAsync(type, AgentRequired));
         var dryRun = await Schemas.RegisterSchemaAsync(type, AgentRequired, new SchemaRegistrationOptions { DryRun = true });
@@ -41,11 +48,8 @@ public sealed class SchemaEvolutionClientTests(StoreClusterFixture fixture)
     [Fact]
     public async Task GetAtLatestSchema_PayloadStoredUnderAnOlderVersion_ReturnsItUpcastAndKeepsTheStoredOne()
     {
-        var type = NewType();
-        await Schemas.RegisterSchemaAsync(type, V1);
-        var key = EntityKey.Create(type, Guid.NewGuid().ToString("N"));
-        await fixture.Store.PutAsync(key, """{"caller":"+5511999990000"}""");
-        await Schemas.RegisterSchemaAsync(type, Renamed);
+        var key = await EntityUnderV1Async();
+        await Schemas.RegisterSchemaAsync(key.Type, Renamed);
 
         var upcast = await Schemas.GetAtLatestSchemaAsync(key);
         var stored = await fixture.Store.GetAsync(key);

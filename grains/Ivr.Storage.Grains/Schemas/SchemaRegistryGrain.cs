@@ -1,4 +1,5 @@
 using Ivr.Storage.Contracts;
+using Ivr.Storage.Journal;
 
 namespace Ivr.Storage.Grains.Schemas;
 
@@ -9,7 +10,8 @@ namespace Ivr.Storage.Grains.Schemas;
 /// the caller needs <c>schemas:admin:&lt;type&gt;</c>. One activation per type runs registrations one at a time, so
 /// the gate always checks against the version the registration replaces.
 /// </summary>
-internal sealed class SchemaRegistryGrain(SchemaCache cache, SchemaUpcastChain upcasters, SchemaCompatibilityCheck check) : Grain, ISchemaRegistryGrain
+internal sealed class SchemaRegistryGrain(SchemaCache cache, SchemaUpcastChain upcasters, SchemaCompatibilityCheck check, IEntityJournal journal)
+    : Grain, ISchemaRegistryGrain
 {
     /// <summary>The tag a forced registration carries, beside its reason.</summary>
     public const string ForcedTag = "schema.forced";
@@ -22,6 +24,19 @@ internal sealed class SchemaRegistryGrain(SchemaCache cache, SchemaUpcastChain u
         var type = this.GetPrimaryKeyString();
         var entity = GrainFactory.GetGrain<IEntityGrain>(EntityKey.ForSchema(type).ToGrainKey());
         var parsed = SchemaDefinition.Parse(definition);
+        if (await IsReplayAsync(type, options))
+        {
+            // A retry of a registration that committed: the entity grain answers the original result. Checking again
+            // would test the version against itself (and apply its upcaster twice).
+            var replay = await entity.Put(parsed.Canonical, options);
+            var answered = new SchemaCompatibilityReport
+            {
+                Mode = parsed.Compatibility, CandidateVersion = replay.Version, Checked = false,
+                Summary = "a repeated registration (same idempotency key) is answered with the original result.",
+            };
+            return new SchemaRegistrationResult { Write = replay, Report = answered };
+        }
+
         var current = await CurrentAsync(entity);
         if (current is null && parsed.Upcast is not null)
         {
@@ -50,6 +65,9 @@ internal sealed class SchemaRegistryGrain(SchemaCache cache, SchemaUpcastChain u
 
         return new SchemaRegistrationResult { Write = result, Report = report };
     }
+
+    private async Task<bool> IsReplayAsync(string type, WriteOptions options) =>
+        options.IdempotencyKey is { } key && await journal.FindByIdempotencyKeyAsync(EntityKey.ForSchema(type), key) is not null;
 
     private static async Task<(long Version, SchemaDefinition Definition)?> CurrentAsync(IEntityGrain entity)
     {

@@ -14,10 +14,17 @@ internal sealed class SchemaUpcastChain(IEntityJournal journal)
     private readonly ConcurrentDictionary<(string Type, long Version), JsonArray?> _upcasters = new();
 
     /// <summary>
-    /// The schema version a stored payload is taken to be at: the version it records, or 1 when it records none or
-    /// one the schema never had (a label its writer chose before the type had a schema).
+    /// The schema version a stored payload is taken to be at: the version it records; 1 when it records none (written
+    /// while the type was free-form, so the first schema version governs it); <paramref name="latest"/> when it records
+    /// a later one. A later one is a version this silo's cache has not seen yet (the payload is already in its shape,
+    /// nothing to upcast) or a label its writer chose before the type had a schema (taken as current).
     /// </summary>
-    public static long StoredVersion(int? recorded, long latest) => recorded is { } version && version >= 1 && version <= latest ? version : 1;
+    public static long StoredVersion(int? recorded, long latest) => recorded switch
+    {
+        null or < 1 => 1,
+        { } version when version > latest => latest,
+        { } version => version,
+    };
 
     /// <summary>The upcasters of versions <paramref name="from"/>+1 … <paramref name="to"/>, in order (versions without one are skipped).</summary>
     public async Task<IReadOnlyList<JsonArray>> BetweenAsync(string type, long from, long to, CancellationToken cancellationToken = default)

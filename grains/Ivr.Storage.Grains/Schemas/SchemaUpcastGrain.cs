@@ -22,7 +22,7 @@ internal sealed class SchemaUpcastGrain(SchemaCache schemas, SchemaUpcastChain u
         }
 
         var stored = SchemaUpcastChain.StoredVersion(state.SchemaVersion, latest.Version);
-        if (stored == latest.Version && state.SchemaVersion == stored)
+        if (stored == latest.Version)
         {
             return state;
         }

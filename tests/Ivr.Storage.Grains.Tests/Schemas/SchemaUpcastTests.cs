@@ -58,6 +58,30 @@ public sealed class SchemaUpcastTests(EntityClusterFixture fixture) : SchemaTest
     }
 
     [Fact]
+    public async Task should_answer_a_repeated_registration_with_an_upcaster_with_the_original_result()
+    {
+        var type = NewType();
+        await RegisterAsync(type, V1);
+        await Grain(NewKey(type)).Put("""{"caller":"+5511999990000","state":"ringing","agent":"ana"}""", By());
+        var registry = Fixture.Client.GetGrain<ISchemaRegistryGrain>(type);
+        var first = await registry.Register(V2, By(idempotencyKey: "v2"));
+
+        // Checked again, the data (already upcast once by the chain up to v2) would meet v2's move a second time.
+        var again = await registry.Register(V2, By(idempotencyKey: "v2"));
+
+        Assert.Equal((2L, true), (again.Version, again.IdempotentReplay));
+        Assert.Equal(first.Hash, again.Hash);
+    }
+
+    [Theory]
+    [InlineData(null, 1L)]
+    [InlineData(0, 1L)]
+    [InlineData(2, 2L)]
+    [InlineData(5, 3L)]
+    public void StoredVersion_RecordedVersion_IsTakenAsTheVersionToUpcastFrom(int? recorded, long expected) =>
+        Assert.Equal(expected, Ivr.Storage.Grains.Schemas.SchemaUpcastChain.StoredVersion(recorded, latest: 3));
+
+    [Fact]
     public async Task should_return_the_stored_payload_of_a_type_without_a_schema()
     {
         var key = NewKey(NewType());
