@@ -5,13 +5,17 @@ namespace Ivr.Storage.Journal;
 public sealed partial class PostgresEntityJournal
 {
     /// <inheritdoc />
-    public Task<IReadOnlyList<JournalRecord>> ReadLatestOfTypeAsync(string type, string afterId, int limit, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<JournalRecord>> ReadLatestOfTypeAsync(string type, string? beforeId, int limit, CancellationToken cancellationToken = default) =>
         Guard(async () =>
         {
-            await using var command = _dataSource.CreateCommand(TypeScanSql.ReadLatestOfType);
+            await using var command = _dataSource.CreateCommand(beforeId is null ? TypeScanSql.ReadLatestOfType : TypeScanSql.ReadLatestOfTypeBefore);
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = type });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = afterId });
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+            if (beforeId is not null)
+            {
+                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = beforeId });
+            }
+
             return await ReadAllRowsAsync(command, cancellationToken).ConfigureAwait(false);
         }, "read the entities of a type");
 

@@ -21,11 +21,11 @@ internal sealed class SchemaCompatibilityCheck(IEntityJournal journal, SchemaUpc
     {
         var run = new Run(type, currentVersion, candidate, chain, options.Value);
         var limits = options.Value;
-        var after = string.Empty;
+        string? before = null;
         while (true)
         {
             var wanted = Math.Min(PageSize, limits.SchemaCheckMaxEntities - run.Visited + 1);
-            var page = await journal.ReadLatestOfTypeAsync(type, after, wanted, cancellationToken);
+            var page = await journal.ReadLatestOfTypeAsync(type, before, wanted, cancellationToken);
             foreach (var record in page)
             {
                 if (run.Visited == limits.SchemaCheckMaxEntities)
@@ -34,7 +34,7 @@ internal sealed class SchemaCompatibilityCheck(IEntityJournal journal, SchemaUpc
                     break;
                 }
 
-                after = record.Key.Id;
+                before = record.Key.Id;
                 await run.CheckCurrentAsync(record, cancellationToken);
             }
 
