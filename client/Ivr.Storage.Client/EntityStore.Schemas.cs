@@ -14,6 +14,26 @@ public sealed partial class EntityStore : ISchemaRegistry
     }
 
     /// <inheritdoc />
+    public Task<SchemaRegistrationResult> RegisterSchemaAsync(string type, string definition, SchemaRegistrationOptions registration, EntityWriteOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        _ = EntityKey.ForSchema(type);
+        var writeOptions = _writeOptions.Create(options);
+        // A dry run writes nothing, so it is as safe to retry as a read.
+        return CallAsync(_grains.GetGrain<ISchemaRegistryGrain>(type), retrySafe: registration.DryRun || writeOptions.IdempotencyKey is not null,
+            grain => grain.Register(definition, writeOptions, registration), cancellationToken, writtenType: registration.DryRun ? null : EntityKey.SchemaType);
+    }
+
+    /// <inheritdoc />
+    public async Task<EntityState> GetAtLatestSchemaAsync(EntityKey key, CancellationToken cancellationToken = default)
+    {
+        // Create checks a key made with `with { … }`, and refuses an empty one, before it names a grain.
+        _ = EntityKey.Create(key.Type, key.Id);
+        var state = await CallAsync(_grains.GetGrain<ISchemaUpcastGrain>(key.Type), retrySafe: true, grain => grain.GetCurrent(key.Id), cancellationToken).ConfigureAwait(false);
+        return state.Deleted ? throw new EntityDeletedException(state.Key, state.Version, state.UpdatedAt) : state;
+    }
+
+    /// <inheritdoc />
     public Task<EntityState> GetSchemaAsync(string type, CancellationToken cancellationToken = default) =>
         CallAsync(SchemaEntity(type), retrySafe: true, grain => grain.GetCurrent(), cancellationToken);
 

@@ -46,4 +46,16 @@ public sealed class EntityGrainOptions
     /// version committed (a schema registered through the same silo applies at once). The default value is 2 seconds.
     /// </summary>
     public TimeSpan SchemaRefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The most entities whose current version the schema compatibility gate checks before a new schema version is
+    /// registered; a type with more is refused as not fully checked (raise this, or force). The default value is 100,000.
+    /// </summary>
+    public int SchemaCheckMaxEntities { get; set; } = 100_000;
+
+    /// <summary>How many older versions, drawn at random, the compatibility gate checks besides current ones. The default value is 200.</summary>
+    public int SchemaCheckHistorySample { get; set; } = 200;
+
+    /// <summary>How many failing versions a compatibility report lists (it counts them all). The default value is 100.</summary>
+    public int SchemaCheckMaxReportedFailures { get; set; } = 100;
 }

@@ -46,4 +46,15 @@ public interface IEntityJournal
 
     /// <summary>Every version in ascending order, streamed page by page.</summary>
     IAsyncEnumerable<JournalRecord> ReadAllAsync(EntityKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The latest version (a tombstone included) of each entity of <paramref name="type"/> whose id sorts (by the
+    /// database's collation) before <paramref name="beforeId"/> (null: every id), in descending id order, at most
+    /// <paramref name="limit"/>; page on with the last id. For the schema compatibility gate, which checks real data
+    /// before a schema changes.
+    /// </summary>
+    Task<IReadOnlyList<JournalRecord>> ReadLatestOfTypeAsync(string type, string? beforeId, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The given versions of entities of <paramref name="type"/>, in no particular order; pairs that do not exist are left out.</summary>
+    Task<IReadOnlyList<JournalRecord>> ReadVersionsOfTypeAsync(string type, IReadOnlyList<(string Id, long Version)> versions, CancellationToken cancellationToken = default);
 }

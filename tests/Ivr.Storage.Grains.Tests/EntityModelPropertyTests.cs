@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CsCheck;
 using Ivr.Storage.Contracts;
+using Ivr.Storage.Json;
 using Ivr.Storage.Testing;
 
 namespace Ivr.Storage.Grains.Tests;

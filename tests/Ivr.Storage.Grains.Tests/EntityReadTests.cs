@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Ivr.Storage.Contracts;
+using Ivr.Storage.Json;
 using Ivr.Storage.Testing;
 
 namespace Ivr.Storage.Grains.Tests;

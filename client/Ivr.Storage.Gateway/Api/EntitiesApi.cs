@@ -26,7 +26,7 @@ internal static class EntitiesApi
             .AddEndpointFilter(EntityScopeFilter.OnEntityKey(EntityAccess.Read))
             .RequireRateLimiting(GatewayRateLimiting.Reads);
         reads.MapGet(string.Empty, EntityReadEndpoints.GetAsync)
-            .WithName("GetEntity").WithSummary("Current payload (or the one in effect at ?asOf=); ETag is the version.")
+            .WithName("GetEntity").WithSummary("Current payload (or the one in effect at ?asOf=, or upcast to the type's latest schema with ?schema=latest); ETag is the version.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json").Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone);
         reads.MapGet("/versions", HistoryEndpoints.GetHistoryAsync)

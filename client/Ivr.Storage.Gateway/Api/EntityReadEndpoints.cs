@@ -1,4 +1,5 @@
 using Ivr.Storage.Client;
+using Ivr.Storage.Contracts;
 using Ivr.Storage.Gateway.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
@@ -8,9 +9,26 @@ namespace Ivr.Storage.Gateway.Api;
 /// <summary>GET of an entity: the payload itself is the representation; its version is the ETag.</summary>
 internal static class EntityReadEndpoints
 {
-    public static async Task<IResult> GetAsync(HttpContext context, IEntityStore store, [FromQuery] string? asOf, CancellationToken cancellationToken)
+    /// <summary>The schema version of the representation (as stored, or upcast with <c>?schema=latest</c>).</summary>
+    public const string SchemaVersionHeader = "X-Schema-Version";
+
+    public static async Task<IResult> GetAsync(
+        HttpContext context, IEntityStore store, ISchemaRegistry schemas, [FromQuery] string? asOf, [FromQuery] string? schema, CancellationToken cancellationToken)
     {
         var key = EntityRoute.Key(context);
+        if (QueryArguments.LatestSchema(schema))
+        {
+            if (asOf is not null)
+            {
+                throw new EntityValidationException(ValidationErrorCode.InvalidArgument, "schema", "'schema=latest' reads the current state; it cannot be combined with 'asOf'.");
+            }
+
+            // Upcast on read: a copy reshaped to the latest schema; the ETag is still the stored version, whose hash covers the stored bytes.
+            var upcast = await schemas.GetAtLatestSchemaAsync(key, cancellationToken);
+            SetSchemaVersion(context, upcast.SchemaVersion);
+            return Represent(context, upcast.Version, upcast.UpdatedAt, upcast.Payload!);
+        }
+
         if (asOf is not null)
         {
             var record = await store.GetAsOfAsync(key, QueryArguments.Instant(asOf, "asOf"), cancellationToken);
@@ -19,7 +37,16 @@ internal static class EntityReadEndpoints
         }
 
         var state = await store.GetAsync(key, cancellationToken);
+        SetSchemaVersion(context, state.SchemaVersion);
         return Represent(context, state.Version, state.UpdatedAt, state.Payload!);
+    }
+
+    private static void SetSchemaVersion(HttpContext context, int? version)
+    {
+        if (version is { } known)
+        {
+            context.Response.Headers[SchemaVersionHeader] = known.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
     }
 
     private static IResult Represent(HttpContext context, long version, DateTimeOffset modified, string payload)

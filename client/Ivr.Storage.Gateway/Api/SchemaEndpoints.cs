@@ -9,11 +9,24 @@ namespace Ivr.Storage.Gateway.Api;
 /// <summary><c>/schemas/{type}</c>: register a schema version, read the current one, list its versions.</summary>
 internal static class SchemaEndpoints
 {
-    public static async Task<IResult> PutAsync(HttpContext context, string type, ISchemaRegistry schemas, IOptions<HttpGatewayOptions> options, CancellationToken cancellationToken)
+    public static async Task<IResult> PutAsync(
+        HttpContext context,
+        string type,
+        ISchemaRegistry schemas,
+        IOptions<HttpGatewayOptions> options,
+        [FromQuery] string? dryRun,
+        [FromQuery] string? force,
+        CancellationToken cancellationToken)
     {
+        var registration = new SchemaRegistrationOptions { DryRun = QueryArguments.OptionalBool(dryRun, "dryRun"), Force = QueryArguments.OptionalBool(force, "force") };
         var write = WriteHeaders.Read(context.Request, context.User, Preconditions.ForWrite(context.Request, options.Value));
         var body = await RequestBody.ReadAsync(context.Request, RequestBody.Json, options.Value, cancellationToken);
-        var result = await schemas.RegisterSchemaAsync(type, body, write, cancellationToken);
+        var registered = await schemas.RegisterSchemaAsync(type, body, registration, write, cancellationToken);
+        if (registered.Write is not { } result)
+        {
+            return TypedResults.Ok(CompatibilityReportResponse.From(registered.Report));
+        }
+
         context.Response.Headers.ETag = Preconditions.ETag(result.Version);
         FeedHeaders.SetFeedPosition(context.Response, result);
         return result.Version == 1

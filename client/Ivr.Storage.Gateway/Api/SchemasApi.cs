@@ -24,9 +24,9 @@ internal static class SchemasApi
         schemas.MapPut(string.Empty, SchemaEndpoints.PutAsync)
             .AddEndpointFilter(EntityScopeFilter.OnRouteType(EntityAccess.AdministerSchema))
             .RequireRateLimiting(GatewayRateLimiting.Writes)
-            .WithName("PutSchema").WithSummary("Registers the next schema version: {\"schema\":{…draft 2020-12…},\"compatibility\":\"backward\"|\"none\"}.")
+            .WithName("PutSchema").WithSummary("Registers the next schema version: {\"schema\":{…draft 2020-12…},\"compatibility\":\"backward\"|\"none\",\"upcast\":[…JSON Patch…]}; ?dryRun=true reports the compatibility gate's check without registering, ?force=true registers past it (audited).")
             .Produces<WriteResponse>(StatusCodes.Status201Created).Produces<WriteResponse>()
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         var reads = schemas.MapGroup(string.Empty)
             .AddEndpointFilter(EntityScopeFilter.OnRouteType(EntityAccess.Read))

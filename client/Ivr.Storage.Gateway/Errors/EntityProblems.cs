@@ -19,6 +19,7 @@ internal static class EntityProblems
             GatewayProblemException gateway => Problem(gateway.Status, gateway.ProblemType, gateway.Title, gateway.Message),
             EntityValidationException validation => Validation(validation),
             SchemaValidationException schema => SchemaProblem.From(schema),
+            SchemaIncompatibleException incompatible => SchemaProblem.From(incompatible),
             ConcurrencyConflictException conflict => With(
                 Problem(StatusCodes.Status412PreconditionFailed, "concurrency-conflict", "The entity is not at the expected version", conflict.Message),
                 conflict.Key, ("expectedVersion", Describe(conflict.Expected)), ("actualVersion", conflict.ActualVersion), ("actualDeleted", conflict.ActualIsDeleted)),

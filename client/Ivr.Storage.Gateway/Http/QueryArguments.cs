@@ -24,6 +24,14 @@ internal static class QueryArguments
         : bool.TryParse(value, out var flag) ? flag
         : throw Invalid(name, $"'{name}' must be true or false; got '{value}'.");
 
+    /// <summary>The schema a read asks for: <c>stored</c> (the default: the payload as written) or <c>latest</c> (upcast).</summary>
+    public static bool LatestSchema(string? schema) => schema?.ToUpperInvariant() switch
+    {
+        null or "STORED" => false,
+        "LATEST" => true,
+        _ => throw Invalid("schema", $"'schema' must be latest or stored; got '{schema}'."),
+    };
+
     public static bool NewestFirst(string? order) => order?.ToUpperInvariant() switch
     {
         null or "ASC" => false,

@@ -33,6 +33,8 @@ public static class EntityGrainsSiloBuilderExtensions
         builder.Services.AddSingleton<EntityMetrics>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Ivr.Storage.Grains.Schemas.SchemaCache>();
+        builder.Services.AddSingleton<Ivr.Storage.Grains.Schemas.SchemaUpcastChain>();
+        builder.Services.AddSingleton<Ivr.Storage.Grains.Schemas.SchemaCompatibilityCheck>();
         builder.Services.AddOptions<ReadModelOptions>().BindConfiguration(ReadModelOptions.SectionName);
         builder.Services.AddSingleton<ReadModelDataSource>();
         builder.Services.AddSingleton<ReadModelMetrics>();

@@ -8,7 +8,9 @@ namespace Ivr.Storage.Grains.Schemas;
 
 /// <summary>
 /// A registered schema version as stored in the journal (the payload of <c>_schema/&lt;type&gt;</c>):
-/// <c>{"schema":{…draft 2020-12…},"compatibility":"backward"|"none"}</c>, checked and compiled.
+/// <c>{"schema":{…draft 2020-12…},"compatibility":"backward"|"none","upcast":[…JSON Patch…]}</c>, checked and compiled.
+/// The mode lives in the definition, as data of the version that declares it: it is hashed, kept in the schema's
+/// history and governs the next change (the gate reads the mode of the version being replaced).
 /// </summary>
 internal sealed class SchemaDefinition
 {
@@ -20,11 +22,12 @@ internal sealed class SchemaDefinition
 
     private static readonly JsonPayloadLimits Limits = new() { MaxBytes = MaxBytes, MaxDepth = MaxDepth };
 
-    private SchemaDefinition(string canonical, string compatibility, JsonSchema schema)
+    private SchemaDefinition(string canonical, string compatibility, JsonSchema schema, JsonArray? upcast)
     {
         Canonical = canonical;
         Compatibility = compatibility;
         Schema = schema;
+        Upcast = upcast;
     }
 
     /// <summary>The definition in canonical form: what is stored and hashed.</summary>
@@ -35,6 +38,12 @@ internal sealed class SchemaDefinition
 
     /// <summary>The compiled schema.</summary>
     public JsonSchema Schema { get; }
+
+    /// <summary>The upcaster from the previous version (JSON Patch operations), if the definition has one.</summary>
+    public JsonArray? Upcast { get; }
+
+    /// <summary>Whether a change from this version must pass the compatibility gate.</summary>
+    public bool IsBackward => Compatibility == "backward";
 
     /// <summary>Checks and compiles a definition; refusals are <see cref="EntityValidationException"/> with code <see cref="ValidationErrorCode.InvalidSchema"/>.</summary>
     public static SchemaDefinition Parse(string? definition)
@@ -52,6 +61,7 @@ internal sealed class SchemaDefinition
 
         var root = JsonNode.Parse(canonical)!.AsObject();
         var compatibility = "backward";
+        JsonArray? upcast = null;
         foreach (var (name, value) in root)
         {
             switch (name)
@@ -61,8 +71,11 @@ internal sealed class SchemaDefinition
                 case "compatibility" when value is JsonValue mode && mode.TryGetValue(out string? text) && text is "backward" or "none":
                     compatibility = text;
                     break;
+                case "upcast":
+                    upcast = SchemaUpcaster.Check(value);
+                    break;
                 default:
-                    throw SchemaGuard.Refuse("/" + name, "a definition has two members: \"schema\" (a JSON Schema object) and optionally \"compatibility\" (\"backward\" or \"none\").");
+                    throw SchemaGuard.Refuse("/" + name, "a definition has the members \"schema\" (a JSON Schema object) and optionally \"compatibility\" (\"backward\" or \"none\") and \"upcast\" (JSON Patch operations from the previous version).");
             }
         }
 
@@ -71,6 +84,6 @@ internal sealed class SchemaDefinition
             throw SchemaGuard.Refuse("/schema", "the definition has no \"schema\" object.");
         }
 
-        return new SchemaDefinition(canonical, compatibility, SchemaCompiler.Compile(schema));
+        return new SchemaDefinition(canonical, compatibility, SchemaCompiler.Compile(schema), upcast);
     }
 }

@@ -55,7 +55,12 @@ internal static class CallPolicy
         },
         [typeof(ISchemaRegistryGrain)] = new()
         {
+            // Both overloads, the gated one's dry run and force included: reading every entity of the type is part of it.
             [nameof(ISchemaRegistryGrain.Register)] = context => CallRequirement.On(EntityAccess.AdministerSchema, context.TargetId.Key.ToString()!),
+        },
+        [typeof(ISchemaUpcastGrain)] = new()
+        {
+            [nameof(ISchemaUpcastGrain.GetCurrent)] = context => CallRequirement.On(EntityAccess.Read, context.TargetId.Key.ToString()!),
         },
         [typeof(IProjectionGrain)] = new()
         {

@@ -17,4 +17,14 @@ public interface ISchemaRegistryGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Register")]
     Task<WriteResult> Register(string definition, WriteOptions options);
+
+    /// <summary>
+    /// As <see cref="Register(string, WriteOptions)"/>, through the compatibility gate: when the version being replaced
+    /// declares <c>backward</c>, the current version of every entity of the type (up to a cap) and a sample of their
+    /// history are upcast (the candidate's <c>upcast</c> included) and validated under the candidate; any failure, or a
+    /// cap reached, refuses it with <see cref="SchemaIncompatibleException"/> unless <see cref="SchemaRegistrationOptions.Force"/>.
+    /// With <see cref="SchemaRegistrationOptions.DryRun"/> it only reports. Same scope as registering.
+    /// </summary>
+    [Alias("RegisterChecked")]
+    Task<SchemaRegistrationResult> Register(string definition, WriteOptions options, SchemaRegistrationOptions registration);
 }

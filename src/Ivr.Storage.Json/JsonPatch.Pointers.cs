@@ -1,4 +1,4 @@
-namespace Ivr.Storage.Testing;
+namespace Ivr.Storage.Json;
 
 /// <summary>Reading the RFC 6901 JSON Pointers of a patch (writing them is the library's <c>JsonPointer</c>).</summary>
 public static partial class JsonPatch

@@ -1,13 +1,13 @@
 using System.Text.Json.Nodes;
-using Ivr.Storage.Json;
 using Ivr.Storage.Json.Internal;
 
-namespace Ivr.Storage.Testing;
+namespace Ivr.Storage.Json;
 
 /// <summary>
 /// RFC 6902 JSON Patch: <c>add</c>, <c>remove</c>, <c>replace</c>, <c>move</c>, <c>copy</c> and <c>test</c>. The store
-/// only creates patches (<see cref="JsonPatchDiff"/>, the diff endpoint); the tests apply them with this to check that
-/// a diff turns one version into the other. Its own tests are in Ivr.Storage.Json.Tests.
+/// applies patches only as schema upcasters (data, never code: see the grains' SchemaUpcaster); the tests also apply
+/// diffs (<see cref="JsonPatchDiff"/>) with it to check that a diff turns one version into the other. Its own tests are
+/// in Ivr.Storage.Json.Tests.
 /// </summary>
 public static partial class JsonPatch
 {

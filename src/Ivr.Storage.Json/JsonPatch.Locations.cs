@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Ivr.Storage.Json.Internal;
 
-namespace Ivr.Storage.Testing;
+namespace Ivr.Storage.Json;
 
 /// <summary>Resolving JSON Pointers against the working copy and changing what they point at.</summary>
 public static partial class JsonPatch
