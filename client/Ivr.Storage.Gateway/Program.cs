@@ -66,6 +66,7 @@ app.MapQueriesApi();
 app.MapWebConsole();
 app.MapSchemasApi();
 app.MapAuditApi();
+app.MapCausationsApi();
 
 await app.RunAsync();
 

@@ -98,6 +98,7 @@ public static class IvrStorageClientServiceCollectionExtensions
         services.TryAddSingleton<IReadModel>(provider => provider.GetRequiredService<EntityStore>());
         services.TryAddSingleton<ISchemaRegistry>(provider => provider.GetRequiredService<EntityStore>());
         services.TryAddSingleton<IAuditLog>(provider => provider.GetRequiredService<EntityStore>());
+        services.TryAddSingleton<ICausationLookup>(provider => provider.GetRequiredService<EntityStore>());
         return services;
     }
 }
