@@ -67,6 +67,7 @@ app.MapWebConsole();
 app.MapSchemasApi();
 app.MapAuditApi();
 app.MapCorrelationsApi();
+app.MapCausationsApi();
 
 await app.RunAsync();
 

@@ -181,6 +181,22 @@ internal static class JournalSql
     public const string ReadFeedHorizon = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text";
 
     /// <summary>
+    /// Lookup by message (issue 20): versions with causation id $1 of the types matching the LIKE patterns $2 (null:
+    /// every type), after the key ($3, $4, $5) in key order, at most $6, without payloads; with the transaction id as text
+    /// for the feed position. Served by the index of migration 0013 (causation_id, entity_type, entity_id, version).
+    /// </summary>
+    public const string ReadCaused =
+        $"""
+        SELECT {ColumnsWithoutPayload}, tx_id::text AS tx_text
+          FROM ivr.journal
+         WHERE causation_id = $1
+           AND ($2::text[] IS NULL OR entity_type LIKE ANY ($2::text[]))
+           AND (entity_type, entity_id, version) > ($3, $4, $5)
+         ORDER BY entity_type, entity_id, version
+         LIMIT $6
+        """;
+
+    /// <summary>
     /// A history page with payloads: at most $4 versions of entity ($1, $2) after or before version $3, stopping before
     /// the version whose payload would take the page's payload bytes beyond $5, except that the first version always
     /// fits. One more row may follow the last that fits, with <c>fits = false</c> and no payload: it only says that

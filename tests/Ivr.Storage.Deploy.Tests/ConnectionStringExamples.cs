@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Npgsql;
 using StackExchange.Redis;
 
@@ -6,15 +7,25 @@ namespace Ivr.Storage.Deploy.Tests;
 /// <summary>
 /// Checks an example connection string with the parser its host uses: Redis (StackExchange.Redis) must use TLS and an
 /// ACL user with a password; PostgreSQL (Npgsql) must verify the server's certificate and name (SSL Mode=VerifyFull)
-/// against a named CA file. The kind is told by the setting's name (anything named after Redis is Redis).
+/// against a named CA file; RabbitMQ must use amqps with a user and password. The kind is told by the setting's name.
 /// </summary>
-internal static class ConnectionStringExamples
+internal static partial class ConnectionStringExamples
 {
     public static bool IsRedis(string name) => name.Contains("redis", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Asserts the string is encrypted and verified; returns the CA file a PostgreSQL string names (null for Redis).</summary>
+    public static bool IsRabbitMq(string name) => name.Contains("rabbitmq", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Asserts the string is encrypted and verified; returns the CA file a PostgreSQL string names (null for Redis and RabbitMQ).</summary>
     public static string? AssertEncrypted(string where, string name, string value)
     {
+        if (IsRabbitMq(name))
+        {
+            // RabbitMQ.Client reads an AMQP URI: amqps is TLS with the server's certificate checked for the URI's host.
+            // Matched as text: the examples' placeholders (<rabbitmq-host>) are no valid URI.
+            Assert.True(AmqpsWithCredentials().IsMatch(value), $"{where}: RabbitMQ connection string {name} is amqps://user:password@host…");
+            return null;
+        }
+
         if (IsRedis(name))
         {
             var redis = ConfigurationOptions.Parse(value);
@@ -36,4 +47,7 @@ internal static class ConnectionStringExamples
     public static string VerifiedHost(string name, string value) =>
         (IsRedis(name) ? ConfigurationOptions.Parse(value).SslHost : new NpgsqlConnectionStringBuilder(value).Host)
             ?? throw new Xunit.Sdk.XunitException($"{name} names no host");
+
+    [GeneratedRegex(@"^amqps://[^:@/]+:[^@/]+@[^:/@]+(:[0-9]+)?/")]
+    private static partial Regex AmqpsWithCredentials();
 }

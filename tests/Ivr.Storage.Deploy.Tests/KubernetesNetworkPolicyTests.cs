@@ -22,6 +22,7 @@ public sealed class KubernetesNetworkPolicyTests
     private static readonly ClusterPod IngressController = Labelled(("app", "ingress-controller")).In(Namespace("ingress", ("ivr-storage/ingress-controller", "true")));
     private static readonly ClusterPod PostgreSql = Labelled(("ivr-storage/backend", "postgresql")).In(Namespace("databases"));
     private static readonly ClusterPod Redis = Labelled(("ivr-storage/backend", "redis")).In(Namespace("databases"));
+    private static readonly ClusterPod RabbitMq = Labelled(("ivr-storage/backend", "rabbitmq")).In(Namespace("messaging"));
     private static readonly ClusterPod Dns = Labelled(("k8s-app", "kube-dns")).In(Namespace("kube-system"));
 
     private static ClusterPod Silo => NetworkPolicies.PodOf(SiloWorkload);
@@ -90,11 +91,12 @@ public sealed class KubernetesNetworkPolicyTests
     }
 
     [Fact]
-    public void silos_reach_the_other_silos_postgresql_redis_and_dns_and_not_the_pods_around_them()
+    public void silos_reach_the_other_silos_postgresql_redis_rabbitmq_and_dns_and_not_the_pods_around_them()
     {
         var siloPort = NetworkPolicies.PortOf(SiloWorkload, "silo");
-        AssertReaches(Silo, (Silo, siloPort), (PostgreSql, Tcp(5432)), (Redis, Tcp(6379)), (Dns, new PodPort(null, 53, "UDP")), (Dns, Tcp(53)));
+        AssertReaches(Silo, (Silo, siloPort), (PostgreSql, Tcp(5432)), (Redis, Tcp(6379)), (RabbitMq, Tcp(5671)), (Dns, new PodPort(null, 53, "UDP")), (Dns, Tcp(53)));
         AssertDoesNotReach(Silo, (Silo, NetworkPolicies.PortOf(SiloWorkload, "orleans-gateway")), (Unlabelled.In(Namespace("databases")), Tcp(5432)),
+            (Unlabelled.In(Namespace("messaging")), Tcp(5671)), (RabbitMq, Tcp(5672)),
             (Unlabelled, Tcp(6379)), (Dns.In(Elsewhere), new PodPort(null, 53, "UDP")), (Gateway, NetworkPolicies.PortOf(GatewayWorkload, "http")), (Unlabelled, Tcp(80)));
     }
 

@@ -72,7 +72,7 @@ public sealed class KubernetesTlsTests
             }
         }
 
-        Assert.Equal(4, checkedConnections); // silo: journal and Redis; gateway: Redis; migrate: migrations
+        Assert.Equal(5, checkedConnections); // silo: journal, Redis and RabbitMQ; gateway: Redis; migrate: migrations
     }
 
     private static int FileMode(string text) =>

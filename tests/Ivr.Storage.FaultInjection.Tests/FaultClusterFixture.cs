@@ -1,4 +1,5 @@
 using Ivr.Storage.FaultInjection.Services;
+using Ivr.Storage.Testing;
 
 namespace Ivr.Storage.FaultInjection.Tests;
 
@@ -28,6 +29,8 @@ public sealed class FaultClusterFixture : IAsyncLifetime
     public async Task InitializeAsync() =>
         _cluster = await FaultCluster.StartAsync(new FaultClusterOptions
         {
+            // The local broker (deploy/local/rabbitmq.sh) for the messaging scenarios; under CI a missing one fails loudly.
+            Broker = new Uri(TestServices.RabbitMqConnectionString),
             Log = line =>
             {
                 lock (_log)

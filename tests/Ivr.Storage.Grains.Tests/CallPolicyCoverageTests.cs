@@ -10,7 +10,7 @@ namespace Ivr.Storage.Grains.Tests;
 public sealed class CallPolicyCoverageTests
 {
     public static TheoryData<Type> ClientInterfaces =>
-        [typeof(IEntityGrain), typeof(IChangeFeedGrain), typeof(ISubscriptionGrain), typeof(IReadModelQueryGrain), typeof(IProjectionGrain)];
+        [typeof(IEntityGrain), typeof(IChangeFeedGrain), typeof(ISubscriptionGrain), typeof(IReadModelQueryGrain), typeof(IProjectionGrain), typeof(ICausationLookupGrain)];
 
     [Theory]
     [MemberData(nameof(ClientInterfaces))]

@@ -99,6 +99,7 @@ public static class IvrStorageClientServiceCollectionExtensions
         services.TryAddSingleton<ISchemaRegistry>(provider => provider.GetRequiredService<EntityStore>());
         services.TryAddSingleton<IAuditLog>(provider => provider.GetRequiredService<EntityStore>());
         services.TryAddSingleton<ICorrelationReader>(provider => provider.GetRequiredService<EntityStore>());
+        services.TryAddSingleton<ICausationLookup>(provider => provider.GetRequiredService<EntityStore>());
         return services;
     }
 }

@@ -33,6 +33,13 @@ internal static class CallPolicy
             [nameof(IChangeFeedGrain.Read)] = OnFeed,
             [nameof(IChangeFeedGrain.ReadHorizon)] = _ => CallRequirement.OnEveryType(EntityAccess.Read),
         },
+        // Lookup by message: reading each type the query names, or every type when it names none.
+        [typeof(ICausationLookupGrain)] = new()
+        {
+            [nameof(ICausationLookupGrain.Find)] = context => Argument<CausationQuery>(context, 0).Types is { } types
+                ? CallRequirement.OnEach(EntityAccess.Read, types)
+                : CallRequirement.OnEveryType(EntityAccess.Read),
+        },
         [typeof(ISubscriptionGrain)] = new()
         {
             [nameof(ISubscriptionGrain.GetCheckpoint)] = _ => CallRequirement.OnEveryType(EntityAccess.Read),

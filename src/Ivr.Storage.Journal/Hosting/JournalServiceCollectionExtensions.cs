@@ -20,6 +20,7 @@ public static class JournalServiceCollectionExtensions
         services.AddSingleton<PostgresEntityJournal>();
         services.AddSingleton<IEntityJournal>(sp => sp.GetRequiredService<PostgresEntityJournal>());
         services.AddSingleton<IChangeFeedSource>(sp => sp.GetRequiredService<PostgresEntityJournal>());
+        services.AddSingleton<ICausationSource>(sp => sp.GetRequiredService<PostgresEntityJournal>());
         services.AddSingleton<DatabaseMigrator>();
         return services;
     }

@@ -8,6 +8,8 @@ public sealed class ConnectedClient(IHost host) : IAsyncDisposable
 {
     public IEntityStore Store => host.Services.GetRequiredService<IEntityStore>();
 
+    public ICausationLookup Causations => host.Services.GetRequiredService<ICausationLookup>();
+
     public async ValueTask DisposeAsync()
     {
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -77,6 +77,7 @@ public sealed partial class FaultCluster : IAsyncDisposable
         try
         {
             options.Log($"private PostgreSQL on 127.0.0.1:{postgres.Port}, Redis on 127.0.0.1:{redis.Port}, cluster {cluster.ClusterId}");
+            cluster.StartMessaging();
             await cluster.EnsureSilosAsync();
             cluster._client = await ConnectClientAsync(cluster);
             await cluster.StartGatewayAsync(FreePorts.Any());
@@ -183,6 +184,7 @@ public sealed partial class FaultCluster : IAsyncDisposable
         }
         finally
         {
+            await StopMessagingAsync();
             try
             {
                 await Redis.DisposeAsync();
@@ -224,7 +226,7 @@ public sealed partial class FaultCluster : IAsyncDisposable
     /// Every setting of a silo process but its ports (<see cref="SiloProcess"/> derives those from the port offset):
     /// the private services, this cluster, fast failure detection.
     /// </summary>
-    private Dictionary<string, string> SiloEnvironment() => new()
+    private Dictionary<string, string> SiloEnvironment() => new(MessagingEnvironment())
     {
         ["DOTNET_ENVIRONMENT"] = "Development",
         ["ConnectionStrings__Journal"] = Postgres.AppConnectionString,
