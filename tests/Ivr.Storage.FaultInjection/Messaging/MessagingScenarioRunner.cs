@@ -72,10 +72,11 @@ public sealed partial class MessagingScenarioRunner(FaultCluster cluster, Messag
     private async Task WriteAsync(string type, int writer, CancellationToken stop)
     {
         var write = 0;
+        // Request ids are unique across the suite's database (its checkers read every row): hence the scenario's type.
         while (!stop.IsCancellationRequested)
         {
             var key = EntityKey.Create(type, $"e{(writer + write) % 8}");
-            var writeOptions = new WriteOptions { Provenance = new Provenance { Source = "fault-mq" }, IdempotencyKey = $"w{writer}-{write++}" };
+            var writeOptions = new WriteOptions { Provenance = new Provenance { Source = "fault-mq" }, IdempotencyKey = $"{type}-w{writer}-{write++}" };
             try
             {
                 await cluster.Client.GetGrain<IEntityGrain>(key.ToGrainKey()).Put($$"""{"writer":{{writer}},"n":{{write}}}""", writeOptions);
