@@ -20,7 +20,14 @@ public sealed class RestoreDrillTests(HaClusterFixture fixture, ITestOutputHelpe
         await ChildProcess.RunAsync("bash", ["deploy/local/ha.sh", "backup", "incr"], Bound, TestPaths.RepositoryRoot);
         await using var harness = await JournalHarness.StartAsync(connectionString: ha.JournalConnectionString);
         var type = "restore-drill-" + Guid.NewGuid().ToString("N")[..8];
+        var backedUp = await ha.AdminScalarAsync<DateTime>("SELECT clock_timestamp()");
         var before = await WriteAsync(harness.Journal, type, "before", 20);
+        // pgBackRest compares a backup's stop time with T in whole seconds and restores only from a backup that stopped
+        // in an earlier second: on a fresh cluster the backup's end and the 20 writes fit in one second (a clean-clone
+        // run failed with "unable to find backup set with stop time less than T"). T waits for the next second but one.
+        Assert.True(await Eventually.TryAsync(
+            async () => await ha.AdminScalarAsync<DateTime>("SELECT clock_timestamp()") >= backedUp.AddTicks(-(backedUp.Ticks % TimeSpan.TicksPerSecond)).AddSeconds(2),
+            Bound), "the database clock did not move on");
         var target = await ha.AdminScalarAsync<DateTime>("SELECT clock_timestamp()");
         var after = await WriteAsync(harness.Journal, type, "after", 20);
         // The WAL holding the later writes must be in the repository too: the restore has to stop at T, not run dry.
