@@ -58,6 +58,14 @@ internal sealed class AuditLogHarness : IAsyncDisposable
         return records;
     }
 
+    /// <summary>Waits until the feed shows <paramref name="count"/> versions: it shows a commit only once every older
+    /// transaction on the server ended, and other test assemblies share the server.</summary>
+    public Task FeedShowsAsync(int count) =>
+        Eventually.HoldsAsync(
+            async () => (await Journal.Journal.ReadAsync(FeedPosition.Start, count)).Count >= count,
+            TimeSpan.FromSeconds(30),
+            () => $"the feed did not show {count} versions");
+
     /// <summary>Catches up until the log holds <paramref name="size"/> leaves (the feed shows a commit once older transactions on the server ended).</summary>
     public static Task CatchUpToAsync(TransparencyLogWriter writer, long size) =>
         Eventually.HoldsAsync(

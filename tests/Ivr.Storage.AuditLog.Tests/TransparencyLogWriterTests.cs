@@ -41,9 +41,11 @@ public sealed class TransparencyLogWriterTests
     {
         await using var log = await AuditLogHarness.StartAsync("ivr_audit_crash");
         var records = await log.WriteAsync("call-session", entities: 3, versions: 10);
+        // The crash must hit a batch that has versions to commit, so the feed has to show more than the first batch.
+        await log.FeedShowsAsync(records.Count);
         var crashed = log.Writer(batchSize: 8, headEveryVersions: 8);
         await crashed.ClaimAsync();
-        await Eventually.HoldsAsync(async () => await crashed.RunOnceAsync() >= 0 && crashed.TreeSize > 0, TimeSpan.FromSeconds(30), () => "the feed showed nothing");
+        Assert.Equal(8, await crashed.RunOnceAsync());
         var committed = crashed.TreeSize;
         crashed.BeforeCommit = () => throw new InvalidOperationException("killed mid-extension");
         await Assert.ThrowsAsync<InvalidOperationException>(() => crashed.RunOnceAsync());
