@@ -8,8 +8,16 @@ public sealed partial class PostgresEntityJournal
     /// <inheritdoc />
     public async Task<JournalPage> ReadAcknowledgedPageAsync(EntityKey key, long cursorVersion, int limit, bool descending, bool includePayloads, long acknowledgedHead, CancellationToken cancellationToken = default)
     {
-        // Descending pages start below the cursor: never above the head. Ascending pages are cut at the head below.
+        // Descending pages start below the cursor: never above the head. Versions are dense (1..n), so a page holds at
+        // most the versions between cursor and head (or 1): fetch no more than that.
         var cursor = descending ? Math.Min(cursorVersion, acknowledgedHead + 1) : cursorVersion;
+        var visible = descending ? Math.Max(0, cursor - 1) : Math.Max(0, acknowledgedHead - cursor);
+        limit = (int)Math.Min(limit, visible);
+        if (limit == 0)
+        {
+            return new JournalPage([], ReachedByteBound: false);
+        }
+
         if (_standbys is not null && await TryReadOnStandbyAsync(key, cursor, limit, descending, includePayloads, acknowledgedHead, cancellationToken).ConfigureAwait(false) is { } served)
         {
             _metrics.HistoryPageServed(fromStandby: true);
@@ -22,8 +30,14 @@ public sealed partial class PostgresEntityJournal
             _metrics.HistoryPageServed(fromStandby: false);
         }
 
-        return page with { Records = [.. page.Records.Where(record => record.Version <= acknowledgedHead)] };
+        return AtOrBelow(page, acknowledgedHead);
     }
+
+    // The bounds above already keep versions past the head out; this is the guard, and copies only when it cuts.
+    private static JournalPage AtOrBelow(JournalPage page, long acknowledgedHead) =>
+        page.Records.All(record => record.Version <= acknowledgedHead)
+            ? page
+            : page with { Records = [.. page.Records.Where(record => record.Version <= acknowledgedHead)] };
 
     // Null when no standby could serve the page whole: none reachable (the pool fell back to the primary, which the
     // caller reads itself), or one that has not replayed every version the page must hold. Versions are 1..n without
