@@ -11,6 +11,7 @@ public static class TestCallers
     public const string CallSessionWriter = "test-call-session-writer-key";
     public const string CallFamily = "test-call-family-key";
     public const string SchemaAdmin = "test-schema-admin-key";
+    public const string ManyTypes = "test-many-types-key";
 
     public static IReadOnlyList<(string Name, string Key, string[] Scopes)> All { get; } =
     [
@@ -19,6 +20,8 @@ public static class TestCallers
         ("call-session-writer", CallSessionWriter, ["entities:write:call-session"]),
         ("call-family", CallFamily, ["entities:read:call-*", "entities:write:call-*"]),
         ("schema-admin", SchemaAdmin, ["schemas:admin:call-*"]),
+        // One type pattern more than a database-side type filter takes (ChangeFeedFilter.MaxTypes is 64).
+        ("many-types", ManyTypes, [.. Enumerable.Range(0, 65).Select(i => $"entities:read:type-{i}")]),
     ];
 
     public static string Sha256(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));

@@ -18,14 +18,7 @@ internal static class ChangeFilters
         var includePayloads = payloads is null || QueryArguments.OptionalBool(payloads, "payloads");
         if (types is null)
         {
-            var readable = EntityScopes.ReadablePatterns(caller);
-            if (readable?.Count > ChangeFeedFilter.MaxTypes)
-            {
-                throw new EntityValidationException(ValidationErrorCode.InvalidArgument, "types",
-                    $"This caller's read scopes name more than {ChangeFeedFilter.MaxTypes} type patterns; ask for the types wanted with ?types=.");
-            }
-
-            return new ChangeFeedFilter { Types = readable, IncludePayloads = includePayloads };
+            return new ChangeFeedFilter { Types = ReadableTypes(caller, "types"), IncludePayloads = includePayloads };
         }
 
         var asked = types.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToArray();
@@ -42,5 +35,22 @@ internal static class ChangeFilters
         }
 
         return new ChangeFeedFilter { Types = asked, IncludePayloads = includePayloads };
+    }
+
+    /// <summary>
+    /// The type patterns the caller may read, or null for every type, as one database-side filter: the feed and the
+    /// lookups by correlation and by message filter in the database, so pages stay full and say nothing of other types.
+    /// A caller whose scopes name more patterns than one query takes is refused rather than served unfiltered.
+    /// </summary>
+    public static IReadOnlyList<string>? ReadableTypes(ClaimsPrincipal caller, string parameter)
+    {
+        var readable = EntityScopes.ReadablePatterns(caller);
+        if (readable?.Count > ChangeFeedFilter.MaxTypes)
+        {
+            throw new EntityValidationException(ValidationErrorCode.InvalidArgument, parameter,
+                $"This caller's read scopes name more than {ChangeFeedFilter.MaxTypes} type patterns, more than one query can filter by; ask for the types wanted with ?types= where the route takes it.");
+        }
+
+        return readable;
     }
 }

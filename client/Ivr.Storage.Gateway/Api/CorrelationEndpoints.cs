@@ -42,14 +42,7 @@ internal static class CorrelationEndpoints
             throw new EntityValidationException(ValidationErrorCode.InvalidArgument, "id", "Name the correlation id with ?id=.");
         }
 
-        var readable = EntityScopes.ReadablePatterns(caller);
-        if (readable?.Count > ChangeFeedFilter.MaxTypes)
-        {
-            throw new EntityValidationException(ValidationErrorCode.InvalidArgument, "id",
-                $"This caller's read scopes name more than {ChangeFeedFilter.MaxTypes} type patterns, more than one query can filter by.");
-        }
-
-        return new CorrelationQuery { CorrelationId = id, Types = readable, PageSize = pageSize, Cursor = string.IsNullOrEmpty(cursor) ? null : cursor };
+        return new CorrelationQuery { CorrelationId = id, Types = ChangeFilters.ReadableTypes(caller, "id"), PageSize = pageSize, Cursor = string.IsNullOrEmpty(cursor) ? null : cursor };
     }
 
     /// <summary>A caller that may read no type learns nothing, without asking the cluster.</summary>
