@@ -1,6 +1,7 @@
 using Ivr.Storage.Audit.Heads;
 using Ivr.Storage.AuditLog;
 using Ivr.Storage.AuditLog.Sinks;
+using Ivr.Storage.AuditLog.Timestamps;
 using Ivr.Storage.Contracts;
 using Ivr.Storage.Journal.Feed;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,7 @@ internal sealed partial class AuditLogGrain(
 {
     private TransparencyLogWriter? _writer;
     private TreeHeadSigner? _signer;
+    private HttpClient? _timestampClient;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -28,7 +30,14 @@ internal sealed partial class AuditLogGrain(
         var keyFile = settings.SigningKeyFile ?? throw new InvalidOperationException("AuditLog:SigningKeyFile is not set.");
         var directory = settings.HeadDirectory ?? throw new InvalidOperationException("AuditLog:HeadDirectory is not set.");
         _signer = new TreeHeadSigner(TreeHeadKeys.ImportPrivatePem(await File.ReadAllTextAsync(keyFile, cancellationToken)));
-        _writer = new TransparencyLogWriter(database.DataSource, feed, _signer, [new DirectoryTreeHeadSink(directory)], clock.TimeProvider, settings, this.GetPrimaryKeyString());
+        ITimestampAuthority? timestamps = null;
+        if (settings.TimestampAuthorityUrl is { } url)
+        {
+            _timestampClient = new HttpClient { Timeout = settings.TimestampTimeout };
+            timestamps = new Rfc3161TimestampAuthority(_timestampClient, url);
+        }
+
+        _writer = new TransparencyLogWriter(database.DataSource, feed, _signer, [new DirectoryTreeHeadSink(directory)], clock.TimeProvider, settings, this.GetPrimaryKeyString(), timestamps);
         await _writer.ClaimAsync(cancellationToken);
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = settings.PollInterval, KeepAlive = true });
     }
@@ -36,6 +45,7 @@ internal sealed partial class AuditLogGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _signer?.Dispose();
+        _timestampClient?.Dispose();
         return Task.CompletedTask;
     }
 
