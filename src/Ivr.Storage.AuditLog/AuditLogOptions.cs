@@ -37,4 +37,16 @@ public sealed class AuditLogOptions
 
     /// <summary>How long the log waits for the timestamp authority's answer. The default value is 10 seconds.</summary>
     public TimeSpan TimestampTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A second, write-once directory for heads (<see cref="Sinks.WriteOnceDirectoryTreeHeadSink"/>: never replaced,
+    /// read-only files, a different head for an exported size refused). The default is none.
+    /// </summary>
+    public string? WriteOnceDirectory { get; set; }
+
+    /// <summary>
+    /// A RabbitMQ topic exchange every head is published to (persistent, publisher-confirmed, routing key
+    /// <c>tree-head</c>) over the silo's broker connection (<c>ConnectionStrings:RabbitMq</c>). The default is none.
+    /// </summary>
+    public string? HeadExchange { get; set; }
 }
