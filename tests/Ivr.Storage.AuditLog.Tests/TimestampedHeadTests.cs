@@ -17,10 +17,7 @@ public sealed class TimestampedHeadTests
         await using var log = await AuditLogHarness.StartAsync("ivr_audit_tsa");
         await using var authority = new LocalTimestampAuthority();
         using var http = new HttpClient();
-        var records = await log.WriteAsync("call-session", entities: 2, versions: 3);
-        var writer = Writer(log, new Rfc3161TimestampAuthority(http, authority.Url));
-        await writer.ClaimAsync();
-        await AuditLogHarness.CatchUpToAsync(writer, records.Count);
+        var records = await WriteAndLogAsync(log, new Rfc3161TimestampAuthority(http, authority.Url));
 
         log.Keys.AddTimestampAuthority(authority.Certificate);
         var exported = log.ExportedHeads();
@@ -41,10 +38,7 @@ public sealed class TimestampedHeadTests
         await using var authority = new LocalTimestampAuthority();
         await using var other = new LocalTimestampAuthority("ivr-test-other-tsa");
         using var http = new HttpClient();
-        var records = await log.WriteAsync("call-session", entities: 2, versions: 3);
-        var writer = Writer(log, new Rfc3161TimestampAuthority(http, authority.Url));
-        await writer.ClaimAsync();
-        await AuditLogHarness.CatchUpToAsync(writer, records.Count);
+        await WriteAndLogAsync(log, new Rfc3161TimestampAuthority(http, authority.Url));
         log.Keys.AddTimestampAuthority(authority.Certificate);
         var heads = log.ExportedHeads().Values.ToList();
         var (first, last) = (heads[0], heads[^1]);
@@ -82,6 +76,16 @@ public sealed class TimestampedHeadTests
         await resumed.ClaimAsync();
         await AuditLogHarness.CatchUpToAsync(resumed, records.Count);
         Assert.NotNull((await log.Reader.LatestHeadAsync())!.TimestampToken);
+    }
+
+    /// <summary>Two entities of three versions, logged by a writer that timestamps its heads (a head every two versions).</summary>
+    private static async Task<List<Journal.JournalRecord>> WriteAndLogAsync(AuditLogHarness log, ITimestampAuthority authority)
+    {
+        var records = await log.WriteAsync("call-session", entities: 2, versions: 3);
+        var writer = Writer(log, authority);
+        await writer.ClaimAsync();
+        await AuditLogHarness.CatchUpToAsync(writer, records.Count);
+        return records;
     }
 
     private static void AssertBadTimestamp(AuditResult result) => Assert.True(result.Failure == AuditFailure.BadTimestamp, result.ToString());
