@@ -12,9 +12,11 @@ var output = new Option<string>("--output") { Description = "Where to write the 
 var scenarios = new Option<string>("--scenarios") { Description = $"Comma-separated subset of {ScenarioCatalog.Ids}.", DefaultValueFactory = _ => ScenarioCatalog.Ids };
 var repeat = new Option<int>("--repeat") { Description = "Rounds: the chosen scenarios run this many times, the order rotated each round; the report gives min/median/max of every figure.", DefaultValueFactory = _ => 1 };
 var rebuildVersions = new Option<int>("--rebuild-versions") { Description = "Journal versions the RB scenario rebuilds from.", DefaultValueFactory = _ => 1_000_000 };
+var treeLeaves = new Option<int>("--tree-leaves") { Description = "Leaves of the synthetic transparency log D2 proves from.", DefaultValueFactory = _ => 10_000_000 };
+var exportVersions = new Option<int>("--export-versions") { Description = "Versions of the export D3 verifies.", DefaultValueFactory = _ => 100_000 };
 
 var root = new RootCommand("IVR.Storage benchmark harness: every scenario beside its baseline, measured in the same run.");
-foreach (var option in new Option[] { duration, warmUp, concurrency, smoke, output, scenarios, repeat, rebuildVersions })
+foreach (var option in new Option[] { duration, warmUp, concurrency, smoke, output, scenarios, repeat, rebuildVersions, treeLeaves, exportVersions })
 {
     root.Options.Add(option);
 }
@@ -44,6 +46,8 @@ root.SetAction((parse, _) => BenchRunner.RunAsync(new BenchOptions
     Smoke = parse.GetValue(smoke),
     OutputPath = parse.GetValue(output)!,
     RebuildVersions = parse.GetValue(rebuildVersions),
+    TreeLeaves = parse.GetValue(treeLeaves),
+    ExportVersions = parse.GetValue(exportVersions),
     Repeat = parse.GetValue(repeat),
     Scenarios = parse.GetValue(scenarios)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase),
 }));
@@ -65,7 +69,8 @@ silo.SetAction((parse, _) => BenchSiloHost.RunAsync(
     parse.GetValue(gatewayPort),
     parse.GetValue(tls),
     parse.GetValue(parentPid),
-    Environment.GetEnvironmentVariable("IVR_BENCH_JOURNAL") ?? throw new InvalidOperationException("IVR_BENCH_JOURNAL is not set")));
+    Environment.GetEnvironmentVariable("IVR_BENCH_JOURNAL") ?? throw new InvalidOperationException("IVR_BENCH_JOURNAL is not set"),
+    Environment.GetEnvironmentVariable(BenchAudit.DirectoryVariable)));
 root.Subcommands.Add(silo);
 
 return await root.Parse(args).InvokeAsync();

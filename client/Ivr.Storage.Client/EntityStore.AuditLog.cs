@@ -5,7 +5,7 @@ namespace Ivr.Storage.Client;
 
 public sealed partial class EntityStore : IAuditLog
 {
-    /// <summary>Versions per export page: a page is one grain call of at most one read per version and one for all paths.</summary>
+    /// <summary>Versions per export page: a page is one grain call of one journal read per type on it and one for all paths.</summary>
     private const int ExportPageSize = 500;
 
     private IAuditProofGrain Proofs => _grains.GetGrain<IAuditProofGrain>(0);

@@ -43,4 +43,7 @@ public enum AuditFailure
 
     /// <summary>A version the evidence commits to is missing, or one it does not commit to is present.</summary>
     VersionMissing,
+
+    /// <summary>A head's RFC 3161 timestamp token is malformed, not over this head, or not signed by a trusted authority.</summary>
+    BadTimestamp,
 }

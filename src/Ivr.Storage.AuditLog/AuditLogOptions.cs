@@ -28,4 +28,25 @@ public sealed class AuditLogOptions
 
     /// <summary>How often the writer looks for new changes when it is caught up. The default value is 1 second.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// URL of an RFC 3161 timestamp authority (HTTP POST of <c>application/timestamp-query</c>): each head is stored and
+    /// exported with its token, and no head is stored while the authority gives none. The default is none (no timestamps).
+    /// </summary>
+    public Uri? TimestampAuthorityUrl { get; set; }
+
+    /// <summary>How long the log waits for the timestamp authority's answer. The default value is 10 seconds.</summary>
+    public TimeSpan TimestampTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A second, write-once directory for heads (<see cref="Sinks.WriteOnceDirectoryTreeHeadSink"/>: never replaced,
+    /// read-only files, a different head for an exported size refused). The default is none.
+    /// </summary>
+    public string? WriteOnceDirectory { get; set; }
+
+    /// <summary>
+    /// A RabbitMQ topic exchange every head is published to (persistent, publisher-confirmed, routing key
+    /// <c>tree-head</c>) over the silo's broker connection (<c>ConnectionStrings:RabbitMq</c>). The default is none.
+    /// </summary>
+    public string? HeadExchange { get; set; }
 }

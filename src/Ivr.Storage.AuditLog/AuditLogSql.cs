@@ -1,6 +1,6 @@
 namespace Ivr.Storage.AuditLog;
 
-/// <summary>The log's statements; the tables come from migration 0011 (src/Ivr.Storage.Journal/Migrations).</summary>
+/// <summary>The log's statements; the tables come from migrations 0011 and 0015 (src/Ivr.Storage.Journal/Migrations).</summary>
 internal static class AuditLogSql
 {
     /// <summary>Claims the log: creates its row if missing and bumps the epoch, fencing any older writer.</summary>
@@ -33,8 +33,8 @@ internal static class AuditLogSql
 
     public const string InsertHead =
         """
-        INSERT INTO ivr_audit.log_heads (tree_size, root_hash, signed_at, previous_head_hash, key_id, signature)
-        VALUES ($1, $2, $3, $4, $5, $6)
+        INSERT INTO ivr_audit.log_heads (tree_size, root_hash, signed_at, previous_head_hash, key_id, signature, timestamp_token)
+        VALUES ($1, $2, $3, $4, $5, $6, $7)
         """;
 
     public const string ReadNodes =
@@ -45,13 +45,13 @@ internal static class AuditLogSql
 
     public const string LatestHead =
         """
-        SELECT tree_size, root_hash, signed_at, previous_head_hash, key_id, signature
+        SELECT tree_size, root_hash, signed_at, previous_head_hash, key_id, signature, timestamp_token
           FROM ivr_audit.log_heads ORDER BY tree_size DESC LIMIT 1
         """;
 
     public const string HeadBySize =
         """
-        SELECT tree_size, root_hash, signed_at, previous_head_hash, key_id, signature
+        SELECT tree_size, root_hash, signed_at, previous_head_hash, key_id, signature, timestamp_token
           FROM ivr_audit.log_heads WHERE tree_size = $1
         """;
 

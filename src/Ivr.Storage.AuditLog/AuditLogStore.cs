@@ -47,6 +47,9 @@ internal static class AuditLogStore
             new DateTimeOffset(reader.GetDateTime(2), TimeSpan.Zero),
             (byte[])reader[3],
             reader.GetString(4),
-            (byte[])reader[5]);
+            (byte[])reader[5])
+        {
+            TimestampToken = reader.IsDBNull(6) ? null : (byte[])reader[6],
+        };
     }
 }

@@ -47,6 +47,7 @@ public sealed partial class TransparencyLogWriter
             insertHead.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = head.PreviousHeadHash });
             insertHead.Parameters.Add(new NpgsqlParameter<string> { TypedValue = head.KeyId });
             insertHead.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = head.Signature });
+            insertHead.Parameters.Add(new NpgsqlParameter { Value = (object?)head.TimestampToken ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bytea });
             await insertHead.ExecuteNonQueryAsync(cancellationToken);
         }
 

@@ -3,7 +3,9 @@ using Ivr.Storage.Audit.Leaves;
 using Ivr.Storage.Audit.Merkle;
 using Ivr.Storage.Contracts;
 using Ivr.Storage.Journal.Feed;
+using Ivr.Storage.Audit.Timestamps;
 using Ivr.Storage.AuditLog.Sinks;
+using Ivr.Storage.AuditLog.Timestamps;
 using Npgsql;
 
 namespace Ivr.Storage.AuditLog;
@@ -13,7 +15,8 @@ namespace Ivr.Storage.AuditLog;
 /// that fences any older writer), and each batch (leaves, new subtree nodes, the moved size and checkpoint, and the
 /// head when one is due) commits in one transaction, only while the epoch is its own and the size the one it started
 /// from. A crash or a competing writer therefore leaves the stored tree exactly the feed up to the checkpoint, and at
-/// most one head per size exists. Heads go to the sinks only after they committed.
+/// most one head per size exists. Heads go to the sinks only after they committed. With a timestamp authority, each
+/// head is stored with its RFC 3161 token, obtained before the transaction: no token, no head (the batch waits).
 /// </summary>
 public sealed partial class TransparencyLogWriter(
     NpgsqlDataSource database,
@@ -22,7 +25,8 @@ public sealed partial class TransparencyLogWriter(
     IReadOnlyList<ITreeHeadSink> sinks,
     TimeProvider clock,
     AuditLogOptions options,
-    string name = "journal")
+    string name = "journal",
+    ITimestampAuthority? timestamps = null)
 {
     private long _epoch;
     private FeedPosition _checkpoint;
@@ -79,6 +83,11 @@ public sealed partial class TransparencyLogWriter(
         var head = HeadDue(frontier.Size)
             ? signer.Sign(frontier.Size, frontier.Root(), clock.GetUtcNow(), _lastHead?.HeadHash() ?? SignedTreeHead.NoPreviousHead())
             : null;
+        if (head is not null && timestamps is not null)
+        {
+            head = head with { TimestampToken = await timestamps.TimestampAsync(HeadTimestamp.Imprint(head), cancellationToken) };
+        }
+
         if (batch.Count == 0 && head is null)
         {
             return 0;

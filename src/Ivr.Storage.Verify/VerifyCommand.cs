@@ -9,16 +9,14 @@ namespace Ivr.Storage.Verify;
 /// </summary>
 internal static class VerifyCommand
 {
-    public static int Run(string proofFile, IReadOnlyList<string> keyFiles, string? trustedHeadFile, TextWriter output)
+    public static int Run(string proofFile, IReadOnlyList<string> keyFiles, string? trustedHeadFile, TextWriter output) =>
+        Run(proofFile, new TrustFiles(keyFiles, []), trustedHeadFile, output);
+
+    public static int Run(string proofFile, TrustFiles trust, string? trustedHeadFile, TextWriter output)
     {
-        var keys = new TreeHeadKeyRing();
         try
         {
-            foreach (var file in keyFiles)
-            {
-                keys.AddPem(File.ReadAllText(file));
-            }
-
+            var keys = trust.Load();
             var (leaf, proof, head) = ProofDocument.Parse(File.ReadAllText(proofFile));
             if (trustedHeadFile is not null)
             {

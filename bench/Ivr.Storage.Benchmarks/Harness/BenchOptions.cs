@@ -32,4 +32,10 @@ internal sealed record BenchOptions
 
     /// <summary>Journal versions the RB scenario rebuilds from. The default value is 1,000,000.</summary>
     public int RebuildVersions { get; init; } = 1_000_000;
+
+    /// <summary>Leaves of the synthetic transparency log D2 proves from. The default value is 10,000,000 (the size).</summary>
+    public int TreeLeaves { get; init; } = 10_000_000;
+
+    /// <summary>Versions of the export D3 has the offline verifier check. The default value is 100,000.</summary>
+    public int ExportVersions { get; init; } = 100_000;
 }

@@ -20,9 +20,10 @@ internal sealed class BenchSession : IAsyncDisposable
     private readonly IHost _client;
     private readonly ServiceProvider _journalServices;
 
-    private BenchSession(TestDatabase database, ChildProcess silo, IHost client, ServiceProvider journalServices, NpgsqlDataSource owner, RawPostgresBaseline baseline)
+    private BenchSession(TestDatabase database, ChildProcess silo, IHost client, ServiceProvider journalServices, NpgsqlDataSource owner, RawPostgresBaseline baseline, BenchAudit audit)
     {
         Database = database;
+        Audit = audit;
         _silo = silo;
         _client = client;
         _journalServices = journalServices;
@@ -46,6 +47,9 @@ internal sealed class BenchSession : IAsyncDisposable
     public CpuMeter Cpu { get; }
 
     public TestDatabase Database { get; }
+
+    /// <summary>The transparency log's key and head directory (the D scenarios start the log; nothing else runs it).</summary>
+    public BenchAudit Audit { get; }
 
     public IClusterClient Client => _client.Services.GetRequiredService<IClusterClient>();
 
@@ -78,6 +82,8 @@ internal sealed class BenchSession : IAsyncDisposable
 
         var start = new ProcessStartInfo("dotnet", [typeof(BenchSession).Assembly.Location, "silo", "--cluster-id", clusterId, "--silo-port", siloPort.ToString(CultureInfo.InvariantCulture), "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture), "--tls", tls ? "true" : "false", "--parent-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture)]);
         start.Environment["IVR_BENCH_JOURNAL"] = database.JournalConnectionString;
+        var audit = BenchAudit.Create();
+        start.Environment[BenchAudit.DirectoryVariable] = audit.Directory.FullName;
         // The silo's output goes on to the harness's console, as when it wrote there itself.
         var silo = ChildProcess.Start(start, onLine: Console.WriteLine);
         try
@@ -88,6 +94,7 @@ internal sealed class BenchSession : IAsyncDisposable
         {
             await silo.DisposeAsync();
             await database.DisposeAsync();
+            audit.Dispose();
             throw;
         }
 
@@ -115,6 +122,7 @@ internal sealed class BenchSession : IAsyncDisposable
             await silo.DisposeAsync();
             host.Dispose();
             await database.DisposeAsync();
+            audit.Dispose();
             throw new InvalidOperationException($"The bench client could not join cluster {clusterId} ({siloState}).", exception);
         }
 
@@ -124,7 +132,7 @@ internal sealed class BenchSession : IAsyncDisposable
         var journal = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddEntityJournal().BuildServiceProvider();
         var owner = NpgsqlDataSource.Create(database.OwnerConnectionString);
         var baseline = await RawPostgresBaseline.CreateAsync(owner);
-        return new BenchSession(database, silo, host, journal, owner, baseline) { ClusterId = clusterId, Tls = tls };
+        return new BenchSession(database, silo, host, journal, owner, baseline, audit) { ClusterId = clusterId, Tls = tls };
     }
 
     public async ValueTask DisposeAsync()
@@ -136,5 +144,6 @@ internal sealed class BenchSession : IAsyncDisposable
         _client.Dispose();
         await _silo.DisposeAsync();
         await Database.DisposeAsync();
+        Audit.Dispose();
     }
 }

@@ -53,7 +53,7 @@ internal static class GatewayScenarios
     }
 
     /// <summary>The real gateway joined to the bench cluster, with the development API key and no practical rate limit.</summary>
-    private static Dictionary<string, string> GatewayEnvironment(string clusterId, bool tls)
+    internal static Dictionary<string, string> GatewayEnvironment(string clusterId, bool tls)
     {
         var environment = new Dictionary<string, string>
         {

@@ -22,6 +22,10 @@ internal static class ScenarioCatalog
         new("G1", false, GatewayScenarios.RunG1Async),
         new("RB", false, async c => [await FeedScenarios.RunRebuildAsync(c)]),
         new("M1", false, async c => [await MemoryScenario.RunM1Async(c)]),
+        // The transparency log (issue 21): its cost on W1 and its lag, proofs on a large log, the offline verifier.
+        new("D1", false, AuditLogScenario.RunD1Async),
+        new("D2", false, ProofScenario.RunD2Async),
+        new("D3", false, VerifierScenario.RunD3Async),
     ];
 
     public static string Ids => string.Join(",", All.Select(s => s.Id));

@@ -36,13 +36,17 @@ internal static class W1Load
             (caller, sequence) => context.Session.Baseline.InsertAsync(Id(context, prefix, caller, (int)sequence), 1, Payloads.OneKilobyte(caller, 0)),
             maxOperationsPerCaller: context.Options.EntitiesPerCaller);
 
-    /// <summary>Our path: puts of 1 KB, each caller cycling through its entities.</summary>
-    public static Task<Measurement> PutAsync(ScenarioContext context, string prefix, string name)
+    /// <summary>
+    /// Our path: puts of 1 KB, each caller cycling through its entities. A second run over the same entities needs a
+    /// <paramref name="run"/> of its own: its idempotency keys would otherwise repeat the first run's, and every put
+    /// would be a replay of an earlier write, not a write.
+    /// </summary>
+    public static Task<Measurement> PutAsync(ScenarioContext context, string prefix, string name, string run = "")
     {
         var perCaller = context.Options.EntitiesPerCaller;
         return LoadRunner.RunAsync(name, context.Options.Concurrency, context.Options.Duration,
             (caller, sequence) => context.Entity(Id(context, prefix, caller, (int)(sequence % perCaller)))
-                .Put(Payloads.OneKilobyte(caller, sequence), ScenarioContext.Write($"{prefix}-{caller}-{sequence}")),
+                .Put(Payloads.OneKilobyte(caller, sequence), ScenarioContext.Write($"{prefix}{run}-{caller}-{sequence}")),
             cpu: context.Session.Cpu, warmUp: context.Options.WarmUp);
     }
 

@@ -16,7 +16,7 @@ internal static class BenchSiloHost
 {
     public const string ServiceId = "ivr-storage-bench";
 
-    public static async Task<int> RunAsync(string clusterId, int siloPort, int gatewayPort, bool tls, int parentProcessId, string journalConnectionString)
+    public static async Task<int> RunAsync(string clusterId, int siloPort, int gatewayPort, bool tls, int parentProcessId, string journalConnectionString, string? auditDirectory)
     {
         var builder = Host.CreateApplicationBuilder();
         var settings = SiloConfiguration.Security(tls);
@@ -31,6 +31,16 @@ internal static class BenchSiloHost
         settings["Orleans:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
         settings["Orleans:RedisEntryExpiry"] = "00:30:00";
         settings["Logging:LogLevel:Default"] = "Warning";
+        if (auditDirectory is not null)
+        {
+            // The transparency log is configured but not enabled: no keeper starts it, the D scenarios start and stop
+            // it (IBenchProbeGrain). A head per second at most: the lag figure is commit to signed head.
+            settings["AuditLog:SigningKeyFile"] = Path.Combine(auditDirectory, BenchAudit.SigningKeyFile);
+            settings["AuditLog:HeadDirectory"] = Path.Combine(auditDirectory, BenchAudit.HeadDirectory);
+            settings["AuditLog:HeadInterval"] = BenchAudit.HeadInterval.ToString("c", CultureInfo.InvariantCulture);
+            settings["AuditLog:PollInterval"] = BenchAudit.PollInterval.ToString("c", CultureInfo.InvariantCulture);
+        }
+
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddIvrStorageSilo();
         builder.UseOrleans(silo => silo.OpenToEveryCaller<IAdoNetBaselineGrain>().OpenToEveryCaller<IBenchProbeGrain>());

@@ -20,6 +20,12 @@ public interface IBenchProbeGrain : IGrainWithIntegerKey
     /// <summary>Deactivates the read-model projection grain; nothing starts it again until someone calls it.</summary>
     Task StopProjection();
 
+    /// <summary>Starts the transparency log's writer (configured, not enabled, in the bench silo).</summary>
+    Task StartAuditLog();
+
+    /// <summary>Deactivates the transparency log's writer; nothing starts it again until <see cref="StartAuditLog"/>.</summary>
+    Task StopAuditLog();
+
     /// <summary>The silo process's garbage collector and thread pool counters now.</summary>
     Task<RuntimeSample> SampleRuntime();
 }

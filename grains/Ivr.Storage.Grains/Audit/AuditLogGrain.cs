@@ -1,8 +1,11 @@
 using Ivr.Storage.Audit.Heads;
 using Ivr.Storage.AuditLog;
 using Ivr.Storage.AuditLog.Sinks;
+using Ivr.Storage.AuditLog.Timestamps;
 using Ivr.Storage.Contracts;
 using Ivr.Storage.Journal.Feed;
+using Ivr.Storage.Messaging.Broker;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +24,8 @@ internal sealed partial class AuditLogGrain(
 {
     private TransparencyLogWriter? _writer;
     private TreeHeadSigner? _signer;
+    private HttpClient? _timestampClient;
+    private RabbitMqTreeHeadSink? _broker;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -28,18 +33,49 @@ internal sealed partial class AuditLogGrain(
         var keyFile = settings.SigningKeyFile ?? throw new InvalidOperationException("AuditLog:SigningKeyFile is not set.");
         var directory = settings.HeadDirectory ?? throw new InvalidOperationException("AuditLog:HeadDirectory is not set.");
         _signer = new TreeHeadSigner(TreeHeadKeys.ImportPrivatePem(await File.ReadAllTextAsync(keyFile, cancellationToken)));
-        _writer = new TransparencyLogWriter(database.DataSource, feed, _signer, [new DirectoryTreeHeadSink(directory)], clock.TimeProvider, settings, this.GetPrimaryKeyString());
+        ITimestampAuthority? timestamps = null;
+        if (settings.TimestampAuthorityUrl is { } url)
+        {
+            _timestampClient = new HttpClient { Timeout = settings.TimestampTimeout };
+            timestamps = new Rfc3161TimestampAuthority(_timestampClient, url);
+        }
+
+        _writer = new TransparencyLogWriter(database.DataSource, feed, _signer, Sinks(settings, directory), clock.TimeProvider, settings, this.GetPrimaryKeyString(), timestamps);
         await _writer.ClaimAsync(cancellationToken);
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = settings.PollInterval, KeepAlive = true });
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _signer?.Dispose();
-        return Task.CompletedTask;
+        _timestampClient?.Dispose();
+        if (_broker is not null)
+        {
+            await _broker.DisposeAsync();
+        }
     }
 
     public Task EnsureRunning() => Task.CompletedTask;
+
+    /// <summary>The head directory, then the write-once directory and the RabbitMQ exchange when configured.</summary>
+    private List<ITreeHeadSink> Sinks(AuditLogOptions settings, string directory)
+    {
+        List<ITreeHeadSink> sinks = [new DirectoryTreeHeadSink(directory)];
+        if (settings.WriteOnceDirectory is { } worm)
+        {
+            sinks.Add(new WriteOnceDirectoryTreeHeadSink(worm));
+        }
+
+        if (settings.HeadExchange is { } exchange)
+        {
+            var connection = ServiceProvider.GetService<BrokerConnection>()
+                ?? throw new InvalidOperationException("AuditLog:HeadExchange is set but the silo has no RabbitMQ connection (ConnectionStrings:RabbitMq).");
+            _broker = new RabbitMqTreeHeadSink(connection.CreatePublisherChannelAsync, exchange);
+            sinks.Add(_broker);
+        }
+
+        return sinks;
+    }
 
     public Task<long> GetTreeSize() => Task.FromResult(_writer!.TreeSize);
 

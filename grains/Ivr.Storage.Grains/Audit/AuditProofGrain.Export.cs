@@ -1,5 +1,6 @@
 using Ivr.Storage.AuditLog;
 using Ivr.Storage.Contracts;
+using Ivr.Storage.Journal;
 
 namespace Ivr.Storage.Grains.Audit;
 
@@ -36,18 +37,34 @@ internal sealed partial class AuditProofGrain
             throw new EntityValidationException(ValidationErrorCode.InvalidArgument, e.Field ?? "treeSize", e.Message);
         }
 
+        // The versions as the journal holds them now, beside the log's paths: a rewritten row no longer matches its leaf,
+        // and a deleted one leaves a gap the auditor's check names. Neither is hidden nor repaired here. One read per
+        // type on the page (usually one), not one per version: the paths came in one read too (LeavesAsync).
+        var records = await ReadVersionsAsync(page.Items);
         var items = new List<ExportedVersion>(page.Items.Count);
         foreach (var item in page.Items)
         {
-            // The version as the journal holds it now, beside the log's path: a rewritten row no longer matches its leaf,
-            // and a deleted one leaves a gap the auditor's check names. Neither is hidden nor repaired here.
-            var record = await journal.ReadVersionAsync(EntityKey.Create(item.Leaf.Type, item.Leaf.Id), item.Leaf.Version);
-            if (record is not null)
+            if (records.TryGetValue((item.Leaf.Type, item.Leaf.Id, item.Leaf.Version), out var record))
             {
                 items.Add(new ExportedVersion(record.ToVersionRecord(), item.Proof.LeafIndex, [.. item.Proof.Path]));
             }
         }
 
         return new AuditExportPage(ToContract(page.Head), page.To, [.. items], page.Next);
+    }
+
+    private async Task<Dictionary<(string Type, string Id, long Version), JournalRecord>> ReadVersionsAsync(IReadOnlyList<VersionProof> items)
+    {
+        var records = new Dictionary<(string, string, long), JournalRecord>(items.Count);
+        foreach (var ofType in items.GroupBy(i => i.Leaf.Type, StringComparer.Ordinal))
+        {
+            var wanted = ofType.Select(i => (i.Leaf.Id, i.Leaf.Version)).ToList();
+            foreach (var record in await journal.ReadVersionsOfTypeAsync(ofType.Key, wanted))
+            {
+                records[(record.Key.Type, record.Key.Id, record.Version)] = record;
+            }
+        }
+
+        return records;
     }
 }

@@ -60,5 +60,5 @@ internal sealed partial class AuditProofGrain(AuditLogDataSource database, IEnti
         ?? throw new StoreUnavailableException("The transparency log has signed no head yet (AuditLog:Enabled, or it has not caught up).");
 
     private static LogHead ToContract(SignedTreeHead head) =>
-        new(head.TreeSize, head.RootHash, head.Timestamp, head.PreviousHeadHash, head.KeyId, head.Signature);
+        new(head.TreeSize, head.RootHash, head.Timestamp, head.PreviousHeadHash, head.KeyId, head.Signature, head.TimestampToken);
 }

@@ -14,6 +14,13 @@ public sealed record SignedTreeHead(long TreeSize, byte[] RootHash, DateTimeOffs
 {
     private static readonly byte[] Domain = Encoding.ASCII.GetBytes("ivr-storage/tree-head/v1\n");
 
+    /// <summary>
+    /// An RFC 3161 timestamp token (DER) over <see cref="HeadHash()"/>, from a timestamp authority the log's operator
+    /// does not control: evidence that the head existed at the token's time. Optional, and not signed by the log (it
+    /// is the authority's signature); <see cref="Timestamps.HeadTimestamp.Verify"/> checks it.
+    /// </summary>
+    public byte[]? TimestampToken { get; init; }
+
     /// <summary>The "previous head hash" of the first head.</summary>
     public static byte[] NoPreviousHead() => new byte[MerkleHash.Size];
 

@@ -6,14 +6,15 @@ namespace Ivr.Storage.Audit.Heads;
 
 /// <summary>
 /// A signed head as JSON, the form exported to sinks and returned by the gateway:
-/// <c>{"treeSize":…,"rootHash":hex,"timestamp":ISO 8601,"previousHeadHash":hex,"keyId":…,"signature":hex}</c>.
+/// <c>{"treeSize":…,"rootHash":hex,"timestamp":ISO 8601,"previousHeadHash":hex,"keyId":…,"signature":hex}</c>, plus
+/// <c>"timestampToken":base64</c> (an RFC 3161 token, DER) when the head has one.
 /// </summary>
 public static class TreeHeadJson
 {
     public static JsonObject ToJson(SignedTreeHead head)
     {
         ArgumentNullException.ThrowIfNull(head);
-        return new JsonObject
+        var json = new JsonObject
         {
             ["treeSize"] = head.TreeSize,
             ["rootHash"] = Convert.ToHexStringLower(head.RootHash),
@@ -22,6 +23,12 @@ public static class TreeHeadJson
             ["keyId"] = head.KeyId,
             ["signature"] = Convert.ToHexStringLower(head.Signature),
         };
+        if (head.TimestampToken is { } token)
+        {
+            json["timestampToken"] = Convert.ToBase64String(token);
+        }
+
+        return json;
     }
 
     public static string Serialize(SignedTreeHead head) => ToJson(head).ToJsonString();
@@ -42,7 +49,10 @@ public static class TreeHeadJson
                 DateTimeOffset.Parse(o["timestamp"]!.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
                 Convert.FromHexString(o["previousHeadHash"]!.GetValue<string>()),
                 o["keyId"]!.GetValue<string>(),
-                Convert.FromHexString(o["signature"]!.GetValue<string>()));
+                Convert.FromHexString(o["signature"]!.GetValue<string>()))
+            {
+                TimestampToken = o["timestampToken"] is { } token ? Convert.FromBase64String(token.GetValue<string>()) : null,
+            };
         }
         catch (Exception e) when (e is NullReferenceException or InvalidOperationException or FormatException or JsonException)
         {

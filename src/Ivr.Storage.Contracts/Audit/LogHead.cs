@@ -11,4 +11,5 @@ public sealed record LogHead(
     [property: Id(2)] DateTimeOffset Timestamp,
     [property: Id(3)] byte[] PreviousHeadHash,
     [property: Id(4)] string KeyId,
-    [property: Id(5)] byte[] Signature);
+    [property: Id(5)] byte[] Signature,
+    [property: Id(6)] byte[]? TimestampToken = null);

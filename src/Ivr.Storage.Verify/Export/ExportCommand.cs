@@ -10,16 +10,14 @@ namespace Ivr.Storage.Verify.Export;
 /// </summary>
 internal static class ExportCommand
 {
-    public static int Run(string exportFile, IReadOnlyList<string> keyFiles, string? trustedHeadFile, TextWriter output)
+    public static int Run(string exportFile, IReadOnlyList<string> keyFiles, string? trustedHeadFile, TextWriter output) =>
+        Run(exportFile, new TrustFiles(keyFiles, []), trustedHeadFile, output);
+
+    public static int Run(string exportFile, TrustFiles trust, string? trustedHeadFile, TextWriter output)
     {
         try
         {
-            var keys = new TreeHeadKeyRing();
-            foreach (var file in keyFiles)
-            {
-                keys.AddPem(File.ReadAllText(file));
-            }
-
+            var keys = trust.Load();
             using var reader = File.OpenText(exportFile);
             var (head, range) = ParseHeader(reader.ReadLine());
             var trusted = trustedHeadFile is null ? null : TreeHeadJson.Parse(File.ReadAllText(trustedHeadFile));

@@ -36,7 +36,10 @@ internal static class ProofCheck
             return new ProofStatus(ProofState.Unchecked, version.Version, "No public key of the log is configured (Console:AuditPublicKeyFiles), so the head's signature cannot be checked.");
         }
 
-        var head = new SignedTreeHead(proof.Head.TreeSize, proof.Head.RootHash, proof.Head.Timestamp, proof.Head.PreviousHeadHash, proof.Head.KeyId, proof.Head.Signature);
+        var head = new SignedTreeHead(proof.Head.TreeSize, proof.Head.RootHash, proof.Head.Timestamp, proof.Head.PreviousHeadHash, proof.Head.KeyId, proof.Head.Signature)
+        {
+            TimestampToken = proof.Head.TimestampToken,
+        };
         var leaf = new LogLeaf(version.Key.Type, version.Key.Id, version.Version, Convert.FromHexString(version.Hash));
         var result = new AuditVerifier(keys.Ring).VerifyVersion(leaf, new InclusionProof(proof.LeafIndex, proof.Head.TreeSize, proof.Path), head);
         return result.IsValid
