@@ -21,7 +21,7 @@ internal static class WriteScenarios
         // The read-model projection in the same database competes for the same cores: measured apart, once it has
         // caught up with everything written so far.
         var catchUp = await context.Session.Projection.StartAndWaitAsync();
-        var withProjection = await W1Load.PutAsync(context, "w1", "same, read-model projection running");
+        var withProjection = await W1Load.PutAsync(context, "w1", "same, read-model projection running", run: "-projection");
 
         return
         [
