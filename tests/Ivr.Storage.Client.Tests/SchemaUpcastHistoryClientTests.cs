@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ivr.Storage.Contracts;
+using Ivr.Storage.Testing;
 
 namespace Ivr.Storage.Client.Tests;
 
@@ -100,6 +101,27 @@ public sealed class SchemaUpcastHistoryClientTests(StoreClusterFixture fixture)
         Assert.Equal((await fixture.Store.GetHistoryPageAsync(key, query)).Items.Select(Shown), upcast.Items.Select(Shown));
         Assert.Equal(await fixture.Store.DiffAsync(key, 1, 2), diff);
         Assert.Null(diff.ShownAtSchemaVersion);
+    }
+
+    [Fact]
+    public async Task ReadChanges_AtLatestSchema_CarriesTheStoredSchemaVersionAndTheUpcastPayload()
+    {
+        var key = await ThreeVersionsAcrossThreeSchemasAsync();
+        var feed = fixture.Feed;
+        var filter = new ChangeFeedFilter { Types = [key.Type], AtLatestSchema = true };
+
+        // The feed shows a commit once older transactions on the shared server ended: wait (bounded) for all three.
+        var upcast = await Eventually.ValueAsync(
+            async () => await feed.ReadAsync(FeedPosition.Start, 100, filter) is { Changes.Count: 3 } page ? page : null,
+            TimeSpan.FromSeconds(30), () => $"the feed did not show the 3 versions of {key}");
+        var stored = await feed.ReadAsync(FeedPosition.Start, 100, filter with { AtLatestSchema = false });
+
+        Assert.Equal("""{"channel":"voice","from":"+5511999990000","priority":0}""", upcast.Changes[0].Payload);
+        Assert.Equal([1, 1, 3], upcast.Changes.Select(change => change.PayloadSchemaVersion ?? 0));
+        Assert.All(upcast.Changes, change => Assert.Equal(3, change.ShownAtSchemaVersion));
+        Assert.Equal(stored.Changes.Select(change => change.Hash), upcast.Changes.Select(change => change.Hash));
+        Assert.Equal("""{"caller":"+5511999990000"}""", stored.Changes[0].Payload);
+        Assert.All(stored.Changes, change => Assert.Null(change.ShownAtSchemaVersion));
     }
 
     private static (long, string?, int?, string, int?) Shown(VersionRecord record) =>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Ivr.Storage.Testing;
 
 namespace Ivr.Storage.Gateway.Tests;
 
@@ -87,6 +88,27 @@ public sealed class SchemaUpcastHistoryEndpointTests(GatewayFixture fixture) : G
     }
 
     [Fact]
+    public async Task should_carry_the_stored_schema_version_and_the_upcast_payload_in_changes_with_schema_latest()
+    {
+        var (type, _) = await ThreeVersionsAcrossThreeSchemasAsync();
+
+        // The feed shows a commit once older transactions on the shared server ended: wait (bounded) for all three.
+        var changes = await Eventually.ValueAsync(
+            async () => (await JsonAsync(await GetAsync($"/changes?types={type}&schema=latest", apiKey: TestCallers.Reader), HttpStatusCode.OK))
+                .GetProperty("changes").EnumerateArray().Select(change => change.Clone()).ToArray() is { Length: 3 } page ? page : null,
+            TimeSpan.FromSeconds(30), () => $"the feed did not show the 3 versions of {type}");
+
+        var first = changes[0];
+        Assert.Equal($"urn:ivr-storage:schema:{type}:1", first.GetProperty("dataschema").GetString());
+        Assert.Equal(1, first.GetProperty("data").GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(3, first.GetProperty("data").GetProperty("shownAtSchemaVersion").GetInt32());
+        Assert.Equal("""{"channel":"voice","from":"+5511999990000","priority":0}""", first.GetProperty("data").GetProperty("payload").GetRawText());
+        var stored = await JsonAsync(await GetAsync($"/changes?types={type}", apiKey: TestCallers.Reader), HttpStatusCode.OK);
+        Assert.Equal("""{"caller":"+5511999990000"}""", stored.GetProperty("changes")[0].GetProperty("data").GetProperty("payload").GetRawText());
+        Assert.False(stored.GetProperty("changes")[0].GetProperty("data").TryGetProperty("shownAtSchemaVersion", out _));
+    }
+
+    [Fact]
     public async Task should_return_the_stored_history_of_a_type_without_a_schema()
     {
         var (type, id) = ("call-upcast-" + Guid.NewGuid().ToString("N")[..10], NewId());
@@ -103,12 +125,14 @@ public sealed class SchemaUpcastHistoryEndpointTests(GatewayFixture fixture) : G
     [InlineData("/versions?schema=newest")]
     [InlineData("/versions/1?schema=")]
     [InlineData("/diff?from=1&to=1&schema=v2")]
+    [InlineData("/changes?schema=upcast")]
     public async Task should_refuse_400_a_schema_argument_it_cannot_serve(string suffix)
     {
         var (type, id) = ("call-upcast-" + Guid.NewGuid().ToString("N")[..10], NewId());
         Assert.Equal(HttpStatusCode.Created, (await PutAsync(Url(type, id), """{"free":"form"}""")).StatusCode);
 
-        var problem = await ProblemAsync(await GetAsync(Url(type, id, suffix), apiKey: TestCallers.Reader), HttpStatusCode.BadRequest);
+        var url = suffix.StartsWith("/changes", StringComparison.Ordinal) ? suffix : Url(type, id, suffix);
+        var problem = await ProblemAsync(await GetAsync(url, apiKey: TestCallers.Reader), HttpStatusCode.BadRequest);
 
         Assert.Equal("schema", problem.GetProperty("field").GetString());
     }

@@ -1,6 +1,5 @@
 using Ivr.Storage.Contracts;
 using Ivr.Storage.Grains.Entity;
-using Ivr.Storage.Json;
 using Orleans.Concurrency;
 
 namespace Ivr.Storage.Grains.Schemas;
@@ -11,7 +10,7 @@ namespace Ivr.Storage.Grains.Schemas;
 /// versions; this grain only reshapes copies of their payloads, so hashes keep covering the stored bytes.
 /// </summary>
 [StatelessWorker]
-internal sealed class SchemaUpcastGrain(SchemaCache schemas, SchemaUpcastChain upcasters) : Grain, ISchemaUpcastGrain
+internal sealed class SchemaUpcastGrain(LatestSchemaView view) : Grain, ISchemaUpcastGrain
 {
     public async Task<EntityState> GetCurrent(string id)
     {
@@ -23,7 +22,7 @@ internal sealed class SchemaUpcastGrain(SchemaCache schemas, SchemaUpcastChain u
             return state;
         }
 
-        var shown = await UpcastAsync(key, state.Version, payload, state.SchemaVersion, latest.Value);
+        var shown = await view.UpcastAsync(key, state.Version, payload, state.SchemaVersion, latest.Value);
         return shown is null ? state : state with { Payload = shown, SchemaVersion = checked((int)latest.Value) };
     }
 
@@ -83,7 +82,7 @@ internal sealed class SchemaUpcastGrain(SchemaCache schemas, SchemaUpcastChain u
         return (key, GrainFactory.GetGrain<IEntityGrain>(key.ToGrainKey()));
     }
 
-    private async ValueTask<long?> LatestAsync(string type) => (await schemas.GetAsync(type))?.Version;
+    private ValueTask<long?> LatestAsync(string type) => view.LatestAsync(type);
 
     /// <summary>The record with its payload upcast to <paramref name="latest"/> (a tombstone, or a type without a schema, as stored).</summary>
     private async Task<VersionRecord> ShowAsync(EntityKey key, VersionRecord record, long? latest)
@@ -93,28 +92,7 @@ internal sealed class SchemaUpcastGrain(SchemaCache schemas, SchemaUpcastChain u
             return record;
         }
 
-        var shown = await UpcastAsync(key, record.Version, payload, record.SchemaVersion, to);
+        var shown = await view.UpcastAsync(key, record.Version, payload, record.SchemaVersion, to);
         return record with { Payload = shown ?? payload, ShownAtSchemaVersion = checked((int)to) };
-    }
-
-    /// <summary>The payload upcast from the version it records to <paramref name="latest"/>; null when it is already there.</summary>
-    private async Task<string?> UpcastAsync(EntityKey key, long version, string payload, int? recorded, long latest)
-    {
-        var stored = SchemaUpcastChain.StoredVersion(recorded, latest);
-        if (stored == latest)
-        {
-            return null;
-        }
-
-        var chain = await upcasters.BetweenAsync(key.Type, stored, latest);
-        try
-        {
-            return SchemaUpcaster.Apply(payload, chain);
-        }
-        catch (JsonPayloadException error)
-        {
-            throw new EntityValidationException(ValidationErrorCode.InvalidOperation, "schema",
-                $"Version {version} of '{key}' (stored under schema version {stored}) cannot be upcast to schema version {latest}: {error.Reason} The stored payload is unchanged; read it without schema=latest.");
-        }
     }
 }
