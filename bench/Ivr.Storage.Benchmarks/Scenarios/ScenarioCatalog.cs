@@ -22,6 +22,8 @@ internal static class ScenarioCatalog
         new("G1", false, GatewayScenarios.RunG1Async),
         new("RB", false, async c => [await FeedScenarios.RunRebuildAsync(c)]),
         new("M1", false, async c => [await MemoryScenario.RunM1Async(c)]),
+        new("WS", false, SchemaScenarios.RunW1SAsync),
+        new("VS", false, SchemaScenarios.RunValidationAsync),
     ];
 
     public static string Ids => string.Join(",", All.Select(s => s.Id));
