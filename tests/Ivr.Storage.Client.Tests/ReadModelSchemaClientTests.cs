@@ -1,4 +1,5 @@
 using Ivr.Storage.Contracts;
+using Ivr.Storage.Testing;
 
 namespace Ivr.Storage.Client.Tests;
 
@@ -10,13 +11,6 @@ namespace Ivr.Storage.Client.Tests;
 [Collection(ReadModelStoreCollection.Name)]
 public sealed class ReadModelSchemaClientTests(ReadModelStoreFixture fixture)
 {
-    private const string V1 = """{"schema":{"type":"object","required":["caller"],"properties":{"caller":{"type":"string"}}}}""";
-
-    private const string V2 = """
-        {"upcast":[{"op":"move","from":"/caller","path":"/from"},{"op":"add","path":"/priority","value":0}],
-         "schema":{"type":"object","required":["from","priority"],"properties":{"from":{"type":"string"},"priority":{"type":"integer"}}}}
-        """;
-
     private IEntityStore Store => fixture.Store;
 
     private ISchemaRegistry Schemas => (ISchemaRegistry)fixture.Store;
@@ -29,12 +23,12 @@ public sealed class ReadModelSchemaClientTests(ReadModelStoreFixture fixture)
     public async Task registering_a_version_with_an_upcaster_reprojects_the_types_rows_into_the_new_shape()
     {
         var type = NewType();
-        await Schemas.RegisterSchemaAsync(type, V1);
+        await Schemas.RegisterSchemaAsync(type, UpcastChainSchemas.V1);
         await Store.PutAsync(EntityKey.Create(type, "a"), """{"caller":"+5511999990000"}""");
         var before = await Store.PutAsync(EntityKey.Create(type, "b"), """{"caller":"+5511999990001"}""");
         var atV1 = await ReadModel.ListAsync(new EntityListQuery { Type = type, MinPosition = before.FeedPosition });
 
-        var registered = await Schemas.RegisterSchemaAsync(type, V2);
+        var registered = await Schemas.RegisterSchemaAsync(type, UpcastChainSchemas.V2);
         var after = await Store.PutAsync(EntityKey.Create(type, "c"), """{"from":"+5511999990002","priority":2}""");
         var atV2 = await ReadModel.ListAsync(new EntityListQuery { Type = type, MinPosition = after.FeedPosition, OldestFirst = true });
         var byNewShape = await ReadModel.ListAsync(new EntityListQuery { Type = type, Contains = """{"from":"+5511999990000"}""", MinPosition = after.FeedPosition });

@@ -12,29 +12,17 @@ namespace Ivr.Storage.Client.Tests;
 [Collection(StoreClusterCollection.Name)]
 public sealed class SchemaUpcastHistoryClientTests(StoreClusterFixture fixture)
 {
-    private const string V1 = """{"schema":{"type":"object","required":["caller"],"properties":{"caller":{"type":"string"},"agent":{"type":"string"}}}}""";
-
-    private const string V2 = """
-        {"upcast":[{"op":"move","from":"/caller","path":"/from"},{"op":"add","path":"/priority","value":0}],
-         "schema":{"type":"object","required":["from","priority"],"properties":{"from":{"type":"string"},"priority":{"type":"integer"}}}}
-        """;
-
-    private const string V3 = """
-        {"upcast":[{"op":"add","path":"/channel","value":"voice"}],
-         "schema":{"type":"object","required":["from","priority","channel"],"properties":{"from":{"type":"string"},"priority":{"type":"integer"},"channel":{"type":"string"}}}}
-        """;
-
     private ISchemaRegistry Schemas => (ISchemaRegistry)fixture.Store;
 
     /// <summary>Versions 1 and 2 stored under schema v1, version 3 under v3.</summary>
     private async Task<EntityKey> ThreeVersionsAcrossThreeSchemasAsync()
     {
         var key = EntityKey.Create("client-upcast-" + Guid.NewGuid().ToString("N")[..10], Guid.NewGuid().ToString("N"));
-        await Schemas.RegisterSchemaAsync(key.Type, V1);
+        await Schemas.RegisterSchemaAsync(key.Type, UpcastChainSchemas.V1);
         await fixture.Store.PutAsync(key, """{"caller":"+5511999990000"}""");
         await fixture.Store.PatchAsync(key, """{"agent":"ana"}""");
-        await Schemas.RegisterSchemaAsync(key.Type, V2);
-        await Schemas.RegisterSchemaAsync(key.Type, V3);
+        await Schemas.RegisterSchemaAsync(key.Type, UpcastChainSchemas.V2);
+        await Schemas.RegisterSchemaAsync(key.Type, UpcastChainSchemas.V3);
         await fixture.Store.PutAsync(key, """{"from":"+5511999990000","priority":1,"channel":"chat"}""");
         return key;
     }

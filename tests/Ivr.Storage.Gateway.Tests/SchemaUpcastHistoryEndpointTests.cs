@@ -12,27 +12,15 @@ namespace Ivr.Storage.Gateway.Tests;
 [Collection(GatewayCollection.Name)]
 public sealed class SchemaUpcastHistoryEndpointTests(GatewayFixture fixture) : GatewayTestBase(fixture)
 {
-    private const string V1 = """{"schema":{"type":"object","required":["caller"],"properties":{"caller":{"type":"string"},"agent":{"type":"string"}}}}""";
-
-    private const string V2 = """
-        {"upcast":[{"op":"move","from":"/caller","path":"/from"},{"op":"add","path":"/priority","value":0}],
-         "schema":{"type":"object","required":["from","priority"],"properties":{"from":{"type":"string"},"priority":{"type":"integer"}}}}
-        """;
-
-    private const string V3 = """
-        {"upcast":[{"op":"add","path":"/channel","value":"voice"}],
-         "schema":{"type":"object","required":["from","priority","channel"],"properties":{"from":{"type":"string"},"priority":{"type":"integer"},"channel":{"type":"string"}}}}
-        """;
-
     /// <summary>Versions 1 and 2 stored under schema v1, version 3 under v3.</summary>
     private async Task<(string Type, string Id)> ThreeVersionsAcrossThreeSchemasAsync()
     {
         var (type, id) = ("call-upcast-" + Guid.NewGuid().ToString("N")[..10], NewId());
-        Assert.Equal(HttpStatusCode.Created, (await SendAsync(HttpMethod.Put, $"/schemas/{type}", V1, TestCallers.SchemaAdmin)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await SendAsync(HttpMethod.Put, $"/schemas/{type}", UpcastChainSchemas.V1, TestCallers.SchemaAdmin)).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await PutAsync(Url(type, id), """{"caller":"+5511999990000"}""")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Patch, Url(type, id), """{"agent":"ana"}""", contentType: "application/merge-patch+json")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Put, $"/schemas/{type}", V2, TestCallers.SchemaAdmin)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Put, $"/schemas/{type}", V3, TestCallers.SchemaAdmin)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Put, $"/schemas/{type}", UpcastChainSchemas.V2, TestCallers.SchemaAdmin)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Put, $"/schemas/{type}", UpcastChainSchemas.V3, TestCallers.SchemaAdmin)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await PutAsync(Url(type, id), """{"from":"+5511999990000","priority":1,"channel":"chat"}""")).StatusCode);
         return (type, id);
     }
