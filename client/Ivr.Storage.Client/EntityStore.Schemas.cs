@@ -34,12 +34,41 @@ public sealed partial class EntityStore : ISchemaRegistry
     }
 
     /// <inheritdoc />
+    public Task<VersionRecord> GetVersionAtLatestSchemaAsync(EntityKey key, long version, CancellationToken cancellationToken = default) =>
+        UpcastReadAsync(key, grain => grain.GetVersion(key.Id, version), cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<VersionRecord> GetAsOfAtLatestSchemaAsync(EntityKey key, DateTimeOffset asOf, CancellationToken cancellationToken = default)
+    {
+        var record = await UpcastReadAsync(key, grain => grain.GetAsOf(key.Id, asOf), cancellationToken).ConfigureAwait(false);
+        return record.Deleted ? throw new EntityDeletedException(record.Key, record.Version, record.CommittedAt) : record;
+    }
+
+    /// <inheritdoc />
+    public Task<HistoryPage> GetHistoryPageAtLatestSchemaAsync(EntityKey key, HistoryQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return UpcastReadAsync(key, grain => grain.GetHistory(key.Id, query), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<DiffResult> DiffAtLatestSchemaAsync(EntityKey key, long fromVersion, long toVersion, CancellationToken cancellationToken = default) =>
+        UpcastReadAsync(key, grain => grain.Diff(key.Id, fromVersion, toVersion), cancellationToken);
+
+    /// <inheritdoc />
     public Task<EntityState> GetSchemaAsync(string type, CancellationToken cancellationToken = default) =>
         CallAsync(SchemaEntity(type), retrySafe: true, grain => grain.GetCurrent(), cancellationToken);
 
     /// <inheritdoc />
     public Task<HistoryPage> GetSchemaVersionsAsync(string type, HistoryQuery? query = null, CancellationToken cancellationToken = default) =>
         CallAsync(SchemaEntity(type), retrySafe: true, grain => grain.GetHistory(query ?? new HistoryQuery()), cancellationToken);
+
+    private Task<T> UpcastReadAsync<T>(EntityKey key, Func<ISchemaUpcastGrain, Task<T>> read, CancellationToken cancellationToken)
+    {
+        // Create checks a key made with `with { … }`, and refuses an empty one, before it names a grain.
+        _ = EntityKey.Create(key.Type, key.Id);
+        return CallAsync(_grains.GetGrain<ISchemaUpcastGrain>(key.Type), retrySafe: true, read, cancellationToken);
+    }
 
     private IEntityGrain SchemaEntity(string type) => _grains.GetGrain<IEntityGrain>(EntityKey.ForSchema(type).ToGrainKey());
 }

@@ -39,6 +39,30 @@ public interface ISchemaRegistry
     /// <exception cref="EntityValidationException">An upcaster cannot apply to the stored payload (code <see cref="ValidationErrorCode.InvalidOperation"/>).</exception>
     Task<EntityState> GetAtLatestSchemaAsync(EntityKey key, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// As <see cref="IEntityStore.GetVersionAsync"/>, with the payload upcast from the schema version it was stored under
+    /// to the latest; <see cref="VersionRecord.ShownAtSchemaVersion"/> names the version shown (null for a type without a
+    /// schema or a tombstone), while <see cref="VersionRecord.SchemaVersion"/> and the hashes stay the stored ones.
+    /// </summary>
+    /// <exception cref="EntityValidationException">An upcaster cannot apply to the stored payload (code <see cref="ValidationErrorCode.InvalidOperation"/>).</exception>
+    Task<VersionRecord> GetVersionAtLatestSchemaAsync(EntityKey key, long version, CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="IEntityStore.GetAsOfAsync"/>, with the payload upcast as <see cref="GetVersionAtLatestSchemaAsync"/> does.</summary>
+    /// <exception cref="EntityDeletedException">The entity was deleted at that time.</exception>
+    Task<VersionRecord> GetAsOfAtLatestSchemaAsync(EntityKey key, DateTimeOffset asOf, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="IEntityStore.GetHistoryPageAsync"/>; with <see cref="HistoryQuery.IncludePayloads"/>, each payload
+    /// is upcast from the schema version it was stored under (a page without payloads is the stored history).
+    /// </summary>
+    Task<HistoryPage> GetHistoryPageAtLatestSchemaAsync(EntityKey key, HistoryQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The JSON Patch between two versions after both were upcast to the latest schema version
+    /// (<see cref="DiffResult.ShownAtSchemaVersion"/>): what changed in the shape readers use now, not in the stored shapes.
+    /// </summary>
+    Task<DiffResult> DiffAtLatestSchemaAsync(EntityKey key, long fromVersion, long toVersion, CancellationToken cancellationToken = default);
+
     /// <summary>The current schema definition of <paramref name="type"/>; its <see cref="EntityState.Version"/> is the schema version.</summary>
     /// <exception cref="EntityNotFoundException">The type has no schema.</exception>
     Task<EntityState> GetSchemaAsync(string type, CancellationToken cancellationToken = default);

@@ -20,14 +20,21 @@ public sealed partial class CurrentStateProjector
         }
 
         var rows = latest.Values.Select(e => e.Record).ToArray();
+        var shown = new (string? Payload, int? SchemaVersion)[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            shown[i] = await ShowAsync(rows[i]);
+        }
+
         await using var upsert = new NpgsqlCommand(ReadModelSql.UpsertEntities(_generation), connection, transaction);
         upsert.Parameters.Add(Array(rows.Select(r => r.Key.Type).ToArray(), NpgsqlDbType.Text));
         upsert.Parameters.Add(Array(rows.Select(r => r.Key.Id).ToArray(), NpgsqlDbType.Text));
         upsert.Parameters.Add(Array(rows.Select(r => r.Version).ToArray(), NpgsqlDbType.Bigint));
         upsert.Parameters.Add(Array(rows.Select(r => r.Kind == ChangeKind.Delete).ToArray(), NpgsqlDbType.Boolean));
-        upsert.Parameters.Add(Array(rows.Select(r => r.Payload).ToArray(), NpgsqlDbType.Jsonb));
+        upsert.Parameters.Add(Array(shown.Select(r => r.Payload).ToArray(), NpgsqlDbType.Jsonb));
         upsert.Parameters.Add(Array(rows.Select(r => r.CommittedAt.UtcDateTime).ToArray(), NpgsqlDbType.TimestampTz));
         upsert.Parameters.Add(Array(rows.Select(r => r.Provenance.Source).ToArray(), NpgsqlDbType.Text));
+        upsert.Parameters.Add(Array(shown.Select(r => r.SchemaVersion).ToArray(), NpgsqlDbType.Integer));
         await upsert.ExecuteNonQueryAsync(cancellationToken);
     }
 

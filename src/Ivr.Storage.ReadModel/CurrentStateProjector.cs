@@ -9,7 +9,13 @@ namespace Ivr.Storage.ReadModel;
 /// Each batch (changes, statistics and the checkpoint) commits in one transaction and only while this instance's
 /// epoch is current, so the read model is exactly the feed up to the checkpoint, whatever crashed or ran twice.
 /// </summary>
-public sealed partial class CurrentStateProjector(NpgsqlDataSource readModel, IChangeFeedSource feed, string name, TimeProvider clock, int initialGeneration = 1, bool servesQueries = true)
+/// <remarks>
+/// With an <see cref="IProjectionUpcaster"/>, rows hold payloads upcast to their type's latest schema version and the
+/// version shown (<c>schema_version</c>); when the feed brings a new schema version of a type, the same batch
+/// re-projects that type's older rows (<c>ReprojectAsync</c>), so a schema change and its re-projection commit together.
+/// </remarks>
+public sealed partial class CurrentStateProjector(
+    NpgsqlDataSource readModel, IChangeFeedSource feed, string name, TimeProvider clock, int initialGeneration = 1, bool servesQueries = true, IProjectionUpcaster? upcaster = null)
 {
     private long _epoch;
     private int _generation;
@@ -60,7 +66,9 @@ public sealed partial class CurrentStateProjector(NpgsqlDataSource readModel, IC
         var last = batch[^1];
         await using var connection = await readModel.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        NoteSchemaVersions(batch);
         await UpsertEntitiesAsync(connection, transaction, batch, cancellationToken);
+        await ReprojectAsync(connection, transaction, batch, cancellationToken);
         await AddStatisticsAsync(connection, transaction, batch, cancellationToken);
         if (BeforeCheckpoint is { } hook)
         {

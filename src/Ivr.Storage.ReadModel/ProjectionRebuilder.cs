@@ -10,12 +10,16 @@ namespace Ivr.Storage.ReadModel;
 /// </summary>
 public static class ProjectionRebuilder
 {
-    /// <summary>Runs the rebuild to the end of the feed and switches; returns the new generation.</summary>
-    public static async Task<int> RebuildAsync(NpgsqlDataSource readModel, IChangeFeedSource feed, string name, TimeProvider clock, int batchSize = 1000, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs the rebuild to the end of the feed and switches; returns the new generation. With <paramref name="upcaster"/>
+    /// every row is projected in its upcast form (the way to fill rows projected before schema versions were kept).
+    /// </summary>
+    public static async Task<int> RebuildAsync(
+        NpgsqlDataSource readModel, IChangeFeedSource feed, string name, TimeProvider clock, int batchSize = 1000, CancellationToken cancellationToken = default, IProjectionUpcaster? upcaster = null)
     {
         var current = await CurrentGenerationAsync(readModel, name, cancellationToken);
         var next = current + 1;
-        var rebuild = new CurrentStateProjector(readModel, feed, $"{name}#g{next}", clock, next, servesQueries: false);
+        var rebuild = new CurrentStateProjector(readModel, feed, $"{name}#g{next}", clock, next, servesQueries: false, upcaster);
         await rebuild.ClaimAsync(cancellationToken);
         await rebuild.CatchUpAsync(batchSize, cancellationToken: cancellationToken);
 

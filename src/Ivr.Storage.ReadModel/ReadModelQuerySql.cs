@@ -10,7 +10,7 @@ public static class ReadModelQuerySql
     public const string Position =
         $"SELECT checkpoint_tx, checkpoint_position FROM ivr_read.projections WHERE name = '{Contracts.IProjectionGrain.CurrentState}'";
 
-    private const string EntityColumns = "entity_type, entity_id, version, deleted, payload::text, updated_at, source";
+    private const string EntityColumns = "entity_type, entity_id, version, deleted, payload::text, updated_at, source, schema_version";
 
     private const string ListFilter =
         """

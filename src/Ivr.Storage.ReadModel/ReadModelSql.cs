@@ -23,6 +23,9 @@ internal static class ReadModelSql
             source      text        NOT NULL,
             PRIMARY KEY (entity_type, entity_id)
         );
+        -- The schema version the payload is shown at (issue 18); last, so generations made before it gain it by ALTER
+        -- in the same column order (the views select *). Null: projected before the column existed (rebuild to fill).
+        ALTER TABLE {Entities(generation)} ADD COLUMN IF NOT EXISTS schema_version integer;
         CREATE INDEX IF NOT EXISTS entities_g{generation}_payload ON {Entities(generation)} USING gin (payload jsonb_path_ops);
         CREATE INDEX IF NOT EXISTS entities_g{generation}_updated ON {Entities(generation)} (entity_type, updated_at, entity_id);
         CREATE INDEX IF NOT EXISTS entities_g{generation}_text ON {Entities(generation)} USING gin (jsonb_to_tsvector('simple', payload, '["string"]'));
@@ -62,12 +65,24 @@ internal static class ReadModelSql
 
     public static string UpsertEntities(int generation) =>
         $"""
-        INSERT INTO {Entities(generation)} AS e (entity_type, entity_id, version, deleted, payload, updated_at, source)
-        SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::boolean[], $5::jsonb[], $6::timestamptz[], $7::text[])
+        INSERT INTO {Entities(generation)} AS e (entity_type, entity_id, version, deleted, payload, updated_at, source, schema_version)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::boolean[], $5::jsonb[], $6::timestamptz[], $7::text[], $8::integer[])
         ON CONFLICT (entity_type, entity_id) DO UPDATE
            SET version = excluded.version, deleted = excluded.deleted, payload = excluded.payload,
-               updated_at = excluded.updated_at, source = excluded.source
+               updated_at = excluded.updated_at, source = excluded.source, schema_version = excluded.schema_version
          WHERE e.version < excluded.version
+        """;
+
+    /// <summary>A type's live rows shown at a schema version older than $2 (null, unknown, is left alone), locked for the batch.</summary>
+    public static string OlderShapes(int generation) =>
+        $"SELECT entity_id, version, payload::text, schema_version FROM {Entities(generation)} WHERE entity_type = $1 AND NOT deleted AND schema_version < $2 FOR UPDATE";
+
+    /// <summary>Replaces re-projected rows' payloads and shown schema versions.</summary>
+    public static string Reshape(int generation) =>
+        $"""
+        UPDATE {Entities(generation)} AS e SET payload = r.payload, schema_version = r.schema_version
+          FROM unnest($2::text[], $3::jsonb[], $4::integer[]) AS r (entity_id, payload, schema_version)
+         WHERE e.entity_type = $1 AND e.entity_id = r.entity_id
         """;
 
     public static string AddStats(int generation) =>

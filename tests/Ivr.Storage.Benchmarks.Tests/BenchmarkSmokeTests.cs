@@ -25,7 +25,7 @@ public sealed class BenchmarkSmokeTests
         Assert.True(exitCode == 0, $"harness exited with {exitCode}\n{run.Output}");
         using var results = JsonDocument.Parse(await File.ReadAllTextAsync(output));
         var runs = results.RootElement.GetProperty("runs").EnumerateArray().ToArray();
-        Assert.Equal(["W1", "W2", "R1", "T1", "L1", "H1", "A1", "F1", "G1", "RB", "M1", "D1", "D2", "D3"], runs.Select(r => r.GetProperty("Scenario").GetString()));
+        Assert.Equal(["W1", "W2", "R1", "T1", "L1", "H1", "A1", "F1", "G1", "RB", "M1", "D1", "D2", "D3", "WS", "VS"], runs.Select(r => r.GetProperty("Scenario").GetString()));
         foreach (var scenarioRun in runs)
         {
             // Each scenario started from a drained state (projection caught up or stopped, VACUUM and CHECKPOINT done).

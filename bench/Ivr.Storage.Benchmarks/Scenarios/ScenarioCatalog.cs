@@ -26,6 +26,8 @@ internal static class ScenarioCatalog
         new("D1", false, AuditLogScenario.RunD1Async),
         new("D2", false, ProofScenario.RunD2Async),
         new("D3", false, VerifierScenario.RunD3Async),
+        new("WS", false, SchemaScenarios.RunW1SAsync),
+        new("VS", false, SchemaScenarios.RunValidationAsync),
     ];
 
     public static string Ids => string.Join(",", All.Select(s => s.Id));

@@ -23,11 +23,12 @@ internal static class ChangeEndpoints
         [FromQuery] string? limit,
         [FromQuery] string? types,
         [FromQuery] string? payloads,
+        [FromQuery] string? schema,
         CancellationToken cancellationToken)
     {
         var from = QueryArguments.OptionalPosition(after, "after") ?? FeedPosition.Start;
         var size = QueryArguments.OptionalInt(limit, "limit") ?? 100;
-        var filter = ChangeFilters.For(context.User, types, payloads);
+        var filter = ChangeFilters.For(context.User, types, payloads, schema);
         var page = await feed.ReadAsync(from, size, filter, cancellationToken);
         // The database filtered by the caller's scopes already; checking again costs nothing and keeps a mistake there from leaking.
         var visible = page.Changes.Where(change => ChangeStream.Readable(context.User, change)).Select(ChangeEventResponse.From).ToArray();

@@ -37,6 +37,7 @@ internal sealed record ChangeEventResponse(
             change.Provenance,
             change.Hash,
             Json.Embed(change.Payload),
-            change.PayloadSchemaVersion),
+            change.PayloadSchemaVersion,
+            change.ShownAtSchemaVersion),
         change.PayloadSchemaVersion is { } schemaVersion ? $"urn:ivr-storage:schema:{change.Key.Type}:{schemaVersion}" : null);
 }

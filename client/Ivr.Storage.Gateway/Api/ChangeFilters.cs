@@ -9,16 +9,18 @@ namespace Ivr.Storage.Gateway.Api;
 
 /// <summary>
 /// The database-side filter of a change-feed request: the types asked for with <c>?types=</c> (each one the caller
-/// may read), else every type the caller's scopes let it read; payloads unless <c>?payloads=false</c>.
+/// may read), else every type the caller's scopes let it read; payloads unless <c>?payloads=false</c>, shown at the
+/// latest schema with <c>?schema=latest</c>.
 /// </summary>
 internal static class ChangeFilters
 {
-    public static ChangeFeedFilter For(ClaimsPrincipal caller, string? types, string? payloads)
+    public static ChangeFeedFilter For(ClaimsPrincipal caller, string? types, string? payloads, string? schema = null)
     {
         var includePayloads = payloads is null || QueryArguments.OptionalBool(payloads, "payloads");
+        var atLatestSchema = QueryArguments.LatestSchema(schema);
         if (types is null)
         {
-            return new ChangeFeedFilter { Types = ReadableTypes(caller, "types"), IncludePayloads = includePayloads };
+            return new ChangeFeedFilter { Types = ReadableTypes(caller, "types"), IncludePayloads = includePayloads, AtLatestSchema = atLatestSchema };
         }
 
         var asked = types.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToArray();
@@ -34,7 +36,7 @@ internal static class ChangeFilters
                 $"Reading changes of '{forbidden}' needs scope '{EntityScopes.Required(EntityAccess.Read, forbidden)}' (or entities:admin:{forbidden}, or a wildcard).");
         }
 
-        return new ChangeFeedFilter { Types = asked, IncludePayloads = includePayloads };
+        return new ChangeFeedFilter { Types = asked, IncludePayloads = includePayloads, AtLatestSchema = atLatestSchema };
     }
 
     /// <summary>

@@ -16,24 +16,22 @@ internal static class EntityReadEndpoints
         HttpContext context, IEntityStore store, ISchemaRegistry schemas, [FromQuery] string? asOf, [FromQuery] string? schema, CancellationToken cancellationToken)
     {
         var key = EntityRoute.Key(context);
-        if (QueryArguments.LatestSchema(schema))
+        var latest = QueryArguments.LatestSchema(schema);
+        if (asOf is not null)
         {
-            if (asOf is not null)
-            {
-                throw new EntityValidationException(ValidationErrorCode.InvalidArgument, "schema", "'schema=latest' reads the current state; it cannot be combined with 'asOf'.");
-            }
+            var instant = QueryArguments.Instant(asOf, "asOf");
+            var record = latest ? await schemas.GetAsOfAtLatestSchemaAsync(key, instant, cancellationToken) : await store.GetAsOfAsync(key, instant, cancellationToken);
+            context.Response.Headers.ContentLocation = $"{EntityRoute.Location(key)}/versions/{record.Version}";
+            SetSchemaVersion(context, record.ShownAtSchemaVersion ?? record.SchemaVersion);
+            return Represent(context, record.Version, record.CommittedAt, record.Payload!);
+        }
 
+        if (latest)
+        {
             // Upcast on read: a copy reshaped to the latest schema; the ETag is still the stored version, whose hash covers the stored bytes.
             var upcast = await schemas.GetAtLatestSchemaAsync(key, cancellationToken);
             SetSchemaVersion(context, upcast.SchemaVersion);
             return Represent(context, upcast.Version, upcast.UpdatedAt, upcast.Payload!);
-        }
-
-        if (asOf is not null)
-        {
-            var record = await store.GetAsOfAsync(key, QueryArguments.Instant(asOf, "asOf"), cancellationToken);
-            context.Response.Headers.ContentLocation = $"{EntityRoute.Location(key)}/versions/{record.Version}";
-            return Represent(context, record.Version, record.CommittedAt, record.Payload!);
         }
 
         var state = await store.GetAsync(key, cancellationToken);

@@ -3,7 +3,10 @@ using Ivr.Storage.Contracts;
 
 namespace Ivr.Storage.Gateway.Api;
 
-/// <summary>One version as the gateway returns it: metadata, provenance, chain hashes and (if asked) the payload.</summary>
+/// <summary>
+/// One version as the gateway returns it: metadata, provenance, chain hashes and (if asked) the payload;
+/// <see cref="ShownAtSchemaVersion"/> is null for the stored payload, else the schema version it was upcast to.
+/// </summary>
 internal sealed record VersionResponse(
     string Type,
     string Id,
@@ -17,7 +20,8 @@ internal sealed record VersionResponse(
     int? SchemaVersion,
     IReadOnlyDictionary<string, string> Tags,
     string PreviousHash,
-    string Hash)
+    string Hash,
+    int? ShownAtSchemaVersion)
 {
     public static VersionResponse From(VersionRecord record) => new(
         record.Key.Type,
@@ -32,5 +36,6 @@ internal sealed record VersionResponse(
         record.SchemaVersion,
         record.Tags,
         record.PreviousHash,
-        record.Hash);
+        record.Hash,
+        record.ShownAtSchemaVersion);
 }

@@ -34,6 +34,8 @@ public static class EntityGrainsSiloBuilderExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Ivr.Storage.Grains.Schemas.SchemaCache>();
         builder.Services.AddSingleton<Ivr.Storage.Grains.Schemas.SchemaUpcastChain>();
+        builder.Services.AddSingleton<Ivr.Storage.Grains.Schemas.LatestSchemaView>();
+        builder.Services.AddSingleton<Ivr.Storage.Grains.ReadModel.ProjectionUpcaster>();
         builder.Services.AddSingleton<Ivr.Storage.Grains.Schemas.SchemaCompatibilityCheck>();
         builder.Services.AddOptions<ReadModelOptions>().BindConfiguration(ReadModelOptions.SectionName);
         builder.Services.AddSingleton<ReadModelDataSource>();

@@ -17,13 +17,14 @@ internal sealed partial class ProjectionGrain(
     IOptions<ReadModelOptions> options,
     ReadModelMetrics metrics,
     ReadModelPositionWatcher watcher,
+    ProjectionUpcaster upcaster,
     ILogger<ProjectionGrain> logger) : Grain, IProjectionGrain
 {
     private CurrentStateProjector? _projector;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _projector = new CurrentStateProjector(readModel.DataSource, feed, this.GetPrimaryKeyString(), clock.TimeProvider);
+        _projector = new CurrentStateProjector(readModel.DataSource, feed, this.GetPrimaryKeyString(), clock.TimeProvider, upcaster: upcaster);
         await _projector.ClaimAsync(cancellationToken);
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions
         {

@@ -107,6 +107,7 @@ internal sealed partial class ReadModelQueryGrain
                     Payload = reader.IsDBNull(4) ? null : JsonBoundary.Call(CanonicalJson.Canonicalize, reader.GetString(4)),
                     UpdatedAt = new DateTimeOffset(reader.GetDateTime(5), TimeSpan.Zero),
                     Source = reader.GetString(6),
+                    SchemaVersion = reader.IsDBNull(7) ? null : reader.GetInt32(7),
                 });
             }
 

@@ -68,6 +68,10 @@ internal static class CallPolicy
         [typeof(ISchemaUpcastGrain)] = new()
         {
             [nameof(ISchemaUpcastGrain.GetCurrent)] = context => CallRequirement.On(EntityAccess.Read, context.TargetId.Key.ToString()!),
+            [nameof(ISchemaUpcastGrain.GetVersion)] = context => CallRequirement.On(EntityAccess.Read, context.TargetId.Key.ToString()!),
+            [nameof(ISchemaUpcastGrain.GetAsOf)] = context => CallRequirement.On(EntityAccess.Read, context.TargetId.Key.ToString()!),
+            [nameof(ISchemaUpcastGrain.GetHistory)] = context => CallRequirement.On(EntityAccess.Read, context.TargetId.Key.ToString()!),
+            [nameof(ISchemaUpcastGrain.Diff)] = context => CallRequirement.On(EntityAccess.Read, context.TargetId.Key.ToString()!),
         },
         [typeof(IProjectionGrain)] = new()
         {

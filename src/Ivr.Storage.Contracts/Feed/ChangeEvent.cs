@@ -55,4 +55,10 @@ public sealed record ChangeEvent
 
     /// <summary>The payload's schema version, if given.</summary>
     [Id(8)] public int? PayloadSchemaVersion { get; init; }
+
+    /// <summary>
+    /// Null when <see cref="Payload"/> is the stored bytes; with <see cref="ChangeFeedFilter.AtLatestSchema"/>, the schema
+    /// version the payload was upcast to (<see cref="PayloadSchemaVersion"/> and <see cref="Hash"/> stay the stored ones).
+    /// </summary>
+    [Id(9)] public int? ShownAtSchemaVersion { get; init; }
 }

@@ -29,6 +29,15 @@ public sealed partial record ChangeFeedFilter
     /// </summary>
     [Id(1)] public bool IncludePayloads { get; init; } = true;
 
+    /// <summary>
+    /// Whether payloads are shown at their type's latest schema version (upcast from the version each was stored
+    /// under; <see cref="ChangeEvent.ShownAtSchemaVersion"/> names it). The default is false: the stored bytes.
+    /// <see cref="ChangeEvent.PayloadSchemaVersion"/> and <see cref="ChangeEvent.Hash"/> always stay the stored ones; a
+    /// payload an upcaster cannot apply to (possible only after a forced or <c>none</c> schema change) is delivered as
+    /// stored, with <see cref="ChangeEvent.ShownAtSchemaVersion"/> null, rather than stopping the feed.
+    /// </summary>
+    [Id(2)] public bool AtLatestSchema { get; init; }
+
     /// <summary>Checks the type patterns.</summary>
     /// <exception cref="EntityValidationException">Too many patterns, or one that no entity type could match.</exception>
     public void Validate()

@@ -15,4 +15,10 @@ public sealed record DiffResult
 
     /// <summary>The JSON Patch document (a JSON array of operations). A deleted version counts as an empty object.</summary>
     [Id(3)] public required string Patch { get; init; }
+
+    /// <summary>
+    /// Null for a diff of the stored payloads; for a diff read at the latest schema, the schema version both payloads
+    /// were upcast to before they were compared.
+    /// </summary>
+    [Id(4)] public int? ShownAtSchemaVersion { get; init; }
 }

@@ -37,6 +37,14 @@ public sealed record VersionRecord
     /// <summary>This version's chain hash, lower-case hex.</summary>
     [Id(10)] public required string Hash { get; init; }
 
+    /// <summary>
+    /// Null when <see cref="Payload"/> is the stored bytes (every read but one that asked for the latest schema). When
+    /// the read asked for it (<c>ISchemaRegistry</c>'s <c>…AtLatestSchemaAsync</c>, <c>?schema=latest</c>), the schema
+    /// version the payload is shown at; <see cref="SchemaVersion"/>, <see cref="Hash"/> and <see cref="PreviousHash"/>
+    /// stay those of the stored version, so the chain still verifies.
+    /// </summary>
+    [Id(11)] public int? ShownAtSchemaVersion { get; init; }
+
     /// <summary>True for a delete (tombstone).</summary>
     public bool Deleted => Kind == ChangeKind.Delete;
 }

@@ -16,4 +16,11 @@ public sealed record ReadModelEntity
     [Id(4)] public required DateTimeOffset UpdatedAt { get; init; }
 
     [Id(5)] public required string Source { get; init; }
+
+    /// <summary>
+    /// The schema version <see cref="Payload"/> is shown at: the read model projects payloads upcast to their type's
+    /// latest schema. 0 for a payload written while its type was free-form; null when unknown (projected before the
+    /// read model kept it: rebuild the projection to fill it).
+    /// </summary>
+    [Id(6)] public int? SchemaVersion { get; init; }
 }

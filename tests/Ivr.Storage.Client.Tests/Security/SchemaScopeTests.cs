@@ -38,4 +38,32 @@ public sealed class SchemaScopeTests(SecuredClusterFixture fixture)
 
         Assert.Equal("entities:read:billing", refused.RequiredScope);
     }
+
+    /// <summary>Every upcast read of history (a version, as-of, a page, a diff) needs read on the type it names, and is allowed with it.</summary>
+    [Theory]
+    [InlineData("version")]
+    [InlineData("asOf")]
+    [InlineData("history")]
+    [InlineData("diff")]
+    public async Task an_upcast_history_read_needs_read_on_its_type(string read)
+    {
+        await using var worker = await fixture.ConnectAsync(SecuredClusterFixture.Worker);
+        var billing = EntityKey.Create("billing", Guid.NewGuid().ToString("N"));
+        var own = EntityKey.Create("call-session", Guid.NewGuid().ToString("N"));
+        await fixture.Admin.PutAsync(billing, """{"amount":1}""");
+        await fixture.Admin.PutAsync(own, """{"state":"ringing"}""");
+        var schemas = (ISchemaRegistry)worker.Store;
+        Func<EntityKey, Task> upcastRead = read switch
+        {
+            "version" => key => schemas.GetVersionAtLatestSchemaAsync(key, 1),
+            "asOf" => key => schemas.GetAsOfAtLatestSchemaAsync(key, DateTimeOffset.MaxValue),
+            "history" => key => schemas.GetHistoryPageAtLatestSchemaAsync(key, new HistoryQuery { IncludePayloads = true }),
+            _ => key => schemas.DiffAtLatestSchemaAsync(key, 1, 1),
+        };
+
+        var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => upcastRead(billing));
+        await upcastRead(own);
+
+        Assert.Equal("entities:read:billing", refused.RequiredScope);
+    }
 }
