@@ -7,7 +7,7 @@
 #   bash deploy/local/fault-soak.sh                      # every scenario, defaults below
 #   bash deploy/local/fault-soak.sh kill9 sigstop        # some of them
 #   FI_DURATION=600 FI_WRITERS=32 bash deploy/local/fault-soak.sh pg-restart
-#   bash deploy/local/fault-soak.sh mq-relay-kill9 mq-consumer-kill9 mq-broker-cut   # RabbitMQ (issue 20)
+#   bash deploy/local/fault-soak.sh mq-relay-kill9 mq-broker-cut   # RabbitMQ (issue 20); "mq" = all three in one run
 #
 # Settings (environment): FI_DURATION seconds of load per scenario (120), FI_WRITERS concurrent writers (16),
 # FI_REDIS_OUTAGE seconds Redis stays down (30), FI_CHURN_CYCLES silo start/stop cycles, alternately SIGTERM and
@@ -55,7 +55,7 @@ for scenario in "${scenarios[@]}"; do
   status=0
   # The broker's URI (it holds a password) goes by environment, not argument; only the mq-* runs get it.
   mq_env=()
-  [[ $scenario == mq-* && -n $broker ]] && mq_env=("ConnectionStrings__RabbitMq=$broker")
+  [[ ($scenario == mq || $scenario == mq-*) && -n $broker ]] && mq_env=("ConnectionStrings__RabbitMq=$broker")
   env "${mq_env[@]}" dotnet "tests/Ivr.Storage.FaultInjection/bin/Release/net10.0/Ivr.Storage.FaultInjection.dll" \
     --scenario "$scenario" --duration "$duration" --writers "$writers" \
     --redis-outage "$redis_outage" --churn-cycles "$churn_cycles" 2>&1 | tee -i "$results/$scenario.log" || status=${PIPESTATUS[0]}
@@ -71,6 +71,6 @@ for scenario in "${scenarios[@]}"; do
 done
 
 log "results: $results"
-for scenario in "${scenarios[@]}"; do grep -E "^\| $scenario " "$results/$scenario.log" || true; done
+for scenario in "${scenarios[@]}"; do grep -E "^\| ${scenario}[ -]" "$results/$scenario.log" || true; done
 ((${#failed[@]} == 0)) || die "failed: ${failed[*]}"
 log "every scenario passed"
