@@ -65,7 +65,8 @@ internal sealed class BenchSession : IAsyncDisposable
     /// <summary>Whether the Orleans connections use mutual TLS (caller tokens are checked either way).</summary>
     public required bool Tls { get; init; }
 
-    public static async Task<BenchSession> StartAsync(bool tls = true)
+    /// <summary>Starts a session; with <paramref name="relayExchange"/> its silo relays every <c>bench</c> version there (MQ1).</summary>
+    public static async Task<BenchSession> StartAsync(bool tls = true, string? relayExchange = null)
     {
         await TestServices.RequirePostgresAsync();
         await TestServices.RequireRedisAsync();
@@ -78,6 +79,12 @@ internal sealed class BenchSession : IAsyncDisposable
 
         var start = new ProcessStartInfo("dotnet", [typeof(BenchSession).Assembly.Location, "silo", "--cluster-id", clusterId, "--silo-port", siloPort.ToString(CultureInfo.InvariantCulture), "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture), "--tls", tls ? "true" : "false", "--parent-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture)]);
         start.Environment["IVR_BENCH_JOURNAL"] = database.JournalConnectionString;
+        if (relayExchange is not null)
+        {
+            start.Environment["IVR_BENCH_RELAY_EXCHANGE"] = relayExchange;
+            start.Environment["ConnectionStrings__RabbitMq"] = TestServices.RabbitMqConnectionString;
+        }
+
         // The silo's output goes on to the harness's console, as when it wrote there itself.
         var silo = ChildProcess.Start(start, onLine: Console.WriteLine);
         try

@@ -22,6 +22,7 @@ internal static class ScenarioCatalog
         new("G1", false, GatewayScenarios.RunG1Async),
         new("RB", false, async c => [await FeedScenarios.RunRebuildAsync(c)]),
         new("M1", false, async c => [await MemoryScenario.RunM1Async(c)]),
+        new("MQ1", false, RelayScenario.RunMQ1Async),
     ];
 
     public static string Ids => string.Join(",", All.Select(s => s.Id));

@@ -31,6 +31,19 @@ internal static class BenchSiloHost
         settings["Orleans:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
         settings["Orleans:RedisEntryExpiry"] = "00:30:00";
         settings["Logging:LogLevel:Default"] = "Warning";
+        if (Environment.GetEnvironmentVariable("IVR_BENCH_RELAY_EXCHANGE") is { Length: > 0 } exchange)
+        {
+            // MQ1: one relay of the bench type to an exchange of the run's own (the broker from ConnectionStrings__RabbitMq),
+            settings["Messaging:Relays:0:Name"] = "bench";
+            settings["Messaging:Relays:0:Exchange"] = exchange;
+            settings["Messaging:Relays:0:Types:0"] = "bench";
+            // and the command consumer of a queue named after it, allowed to write the bench type only.
+            settings["Messaging:Commands:Enabled"] = "true";
+            settings["Messaging:Commands:Queue"] = exchange + ".commands";
+            settings["Messaging:Commands:DeadLetter"] = exchange + ".commands.dead";
+            settings["Messaging:Commands:Scopes:0"] = "entities:write:bench";
+        }
+
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddIvrStorageSilo();
         builder.UseOrleans(silo => silo.OpenToEveryCaller<IAdoNetBaselineGrain>().OpenToEveryCaller<IBenchProbeGrain>());
