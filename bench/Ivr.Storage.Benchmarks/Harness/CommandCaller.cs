@@ -53,30 +53,7 @@ internal sealed class CommandCaller : IAsyncDisposable
     }
 
     /// <summary>Waits (bounded) until the silo declared the command queue: a message sent before would be dropped.</summary>
-    public async Task WaitForQueueAsync()
-    {
-        var declared = await Eventually.TryAsync(
-            async () =>
-            {
-                // A passive declare of a missing queue closes its channel, so each probe has its own.
-                await using var probe = await _connection.CreateChannelAsync();
-                try
-                {
-                    await probe.QueueDeclarePassiveAsync(_queue);
-                    return true;
-                }
-                catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
-                {
-                    return false;
-                }
-            },
-            ReplyBound,
-            TimeSpan.FromMilliseconds(200));
-        if (!declared)
-        {
-            throw new TimeoutException($"The bench silo did not declare the command queue {_queue} within {ReplyBound}.");
-        }
-    }
+    public Task WaitForQueueAsync() => RabbitMqQueues.WaitForQueueAsync(_connection, _queue, ReplyBound);
 
     /// <summary>Puts <paramref name="body"/> as version of bench/<paramref name="id"/> through the queue; returns once the reply says committed.</summary>
     /// <exception cref="InvalidOperationException">The command was rejected (dead-lettered).</exception>
