@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Ivr.Storage.FaultInjection.Messaging;
 using Ivr.Storage.FaultInjection.Scenarios;
 using Ivr.Storage.FaultInjection.Services;
 using Ivr.Storage.FaultInjection.Workload;
@@ -13,7 +14,7 @@ var sigintWasIgnored = PosixSignals.DefaultIfIgnored(PosixSignals.Sigint);
 
 var scenario = new Option<string>("--scenario")
 {
-    Description = $"Which fault: {string.Join(" | ", ScenarioNames.All)} | all.",
+    Description = $"Which fault: {string.Join(" | ", ScenarioNames.All)} | all; RabbitMQ (needs --broker): {string.Join(" | ", MessagingScenarioNames.All)} | {MessagingScenarioNames.AllOfThem}.",
     DefaultValueFactory = _ => "all",
 };
 var duration = new Option<int>("--duration")
@@ -28,7 +29,7 @@ var writers = new Option<int>("--writers")
 };
 var redisOutage = new Option<int>("--redis-outage")
 {
-    Description = "Seconds Redis stays down in the redis-outage scenario (30 in the long form).",
+    Description = "Seconds Redis stays down in the redis-outage scenario, and the network to the broker stays cut in mq-broker-cut (30 in the long form).",
     DefaultValueFactory = _ => 4,
 };
 var churnCycles = new Option<int>("--churn-cycles")
@@ -36,13 +37,23 @@ var churnCycles = new Option<int>("--churn-cycles")
     Description = "Start/stop cycles in the churn scenario, alternately SIGTERM and kill -9 (at least 2); 0 = as many as fit in the duration.",
     DefaultValueFactory = _ => 2,
 };
+var broker = new Option<string?>("--broker")
+{
+    Description = "AMQP URI of the RabbitMQ broker for the mq-* scenarios (deploy/local/rabbitmq.sh); the default is the environment's ConnectionStrings__RabbitMq.",
+    DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ConnectionStrings__RabbitMq"),
+};
 
 var root = new RootCommand("IVR.Storage fault injection: a private PostgreSQL, Redis, three silos and the HTTP gateway on 127.0.0.1; each fault under load, then every write checked against the journal and the change feed, and the read model against the journal. Exit code 0 only when every scenario passed.")
 {
-    scenario, duration, writers, redisOutage, churnCycles,
+    scenario, duration, writers, redisOutage, churnCycles, broker,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
+    if (MessagingScenarioNames.IsMessaging(parse.GetValue(scenario)!))
+    {
+        return await RunMessagingAsync(parse, cancellationToken);
+    }
+
     var scenarios = ScenarioNames.Parse(parse.GetValue(scenario)!);
     var writerCount = Math.Max(1, parse.GetValue(writers));
     var options = new ScenarioOptions
@@ -95,6 +106,35 @@ return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessT
 
 internal static partial class Program
 {
+    // The long form of the RabbitMQ scenarios: --duration seconds of writes at least (and 300 acknowledged after the
+    // fault), the writers a quarter of --writers (they go through the Orleans client only), commands ten a second.
+    private static async Task<int> RunMessagingAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var faults = MessagingScenarioNames.Parse(parse.GetValue<string>("--scenario")!);
+        var uri = parse.GetValue<string?>("--broker");
+        if (string.IsNullOrWhiteSpace(uri))
+        {
+            Console.Error.WriteLine("The mq-* scenarios need a RabbitMQ broker: --broker amqp://user:password@127.0.0.1:port/ or ConnectionStrings__RabbitMq (deploy/local/services.sh writes it to the env file).");
+            return 2;
+        }
+
+        var seconds = Math.Max(3, parse.GetValue<int>("--duration"));
+        var options = new MessagingScenarioOptions
+        {
+            Duration = TimeSpan.FromSeconds(seconds),
+            Writers = Math.Max(1, parse.GetValue<int>("--writers") / 4),
+            Commands = Math.Max(120, seconds * 10),
+            Cut = TimeSpan.FromSeconds(Math.Max(3, parse.GetValue<int>("--redis-outage"))),
+            SettleBound = TimeSpan.FromSeconds(Math.Max(90, seconds)),
+        };
+        return await MessagingRun.RunAsync(faults, options, new Uri(uri), cancellationToken) switch
+        {
+            null => InterruptedExitCode,
+            true => 0,
+            false => 1,
+        };
+    }
+
     /// <summary>128 + SIGINT, as a shell reports a command stopped by Ctrl-C.</summary>
     private const int InterruptedExitCode = 130;
 }

@@ -69,7 +69,8 @@ internal sealed class BenchSession : IAsyncDisposable
     /// <summary>Whether the Orleans connections use mutual TLS (caller tokens are checked either way).</summary>
     public required bool Tls { get; init; }
 
-    public static async Task<BenchSession> StartAsync(bool tls = true)
+    /// <summary>Starts a session; with <paramref name="relayExchange"/> its silo relays every <c>bench</c> version there (MQ1).</summary>
+    public static async Task<BenchSession> StartAsync(bool tls = true, string? relayExchange = null)
     {
         await TestServices.RequirePostgresAsync();
         await TestServices.RequireRedisAsync();
@@ -84,6 +85,12 @@ internal sealed class BenchSession : IAsyncDisposable
         start.Environment["IVR_BENCH_JOURNAL"] = database.JournalConnectionString;
         var audit = BenchAudit.Create();
         start.Environment[BenchAudit.DirectoryVariable] = audit.Directory.FullName;
+        if (relayExchange is not null)
+        {
+            start.Environment["IVR_BENCH_RELAY_EXCHANGE"] = relayExchange;
+            start.Environment["ConnectionStrings__RabbitMq"] = TestServices.RabbitMqConnectionString;
+        }
+
         // The silo's output goes on to the harness's console, as when it wrote there itself.
         var silo = ChildProcess.Start(start, onLine: Console.WriteLine);
         try

@@ -28,6 +28,7 @@ internal static class ScenarioCatalog
         new("D3", false, VerifierScenario.RunD3Async),
         new("WS", false, SchemaScenarios.RunW1SAsync),
         new("VS", false, SchemaScenarios.RunValidationAsync),
+        new("MQ1", false, RelayScenario.RunMQ1Async),
     ];
 
     public static string Ids => string.Join(",", All.Select(s => s.Id));

@@ -41,6 +41,19 @@ internal static class BenchSiloHost
             settings["AuditLog:PollInterval"] = BenchAudit.PollInterval.ToString("c", CultureInfo.InvariantCulture);
         }
 
+        if (Environment.GetEnvironmentVariable("IVR_BENCH_RELAY_EXCHANGE") is { Length: > 0 } exchange)
+        {
+            // MQ1: one relay of the bench type to an exchange of the run's own (the broker from ConnectionStrings__RabbitMq),
+            settings["Messaging:Relays:0:Name"] = "bench";
+            settings["Messaging:Relays:0:Exchange"] = exchange;
+            settings["Messaging:Relays:0:Types:0"] = "bench";
+            // and the command consumer of a queue named after it, allowed to write the bench type only.
+            settings["Messaging:Commands:Enabled"] = "true";
+            settings["Messaging:Commands:Queue"] = exchange + ".commands";
+            settings["Messaging:Commands:DeadLetter"] = exchange + ".commands.dead";
+            settings["Messaging:Commands:Scopes:0"] = "entities:write:bench";
+        }
+
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddIvrStorageSilo();
         builder.UseOrleans(silo => silo.OpenToEveryCaller<IAdoNetBaselineGrain>().OpenToEveryCaller<IBenchProbeGrain>());

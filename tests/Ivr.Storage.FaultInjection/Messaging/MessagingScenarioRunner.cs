@@ -9,11 +9,13 @@ namespace Ivr.Storage.FaultInjection.Messaging;
 /// Runs one RabbitMQ fault scenario on a <see cref="FaultCluster"/> with messaging on: writers put versions of a type of
 /// the scenario's own through the Orleans client (the relay publishes them), commands (and a few poison ones) go to the
 /// command queue (the silos consume them), the fault strikes once both directions are seen moving, the silo count is
-/// restored, and once everything settled (bounded) <see cref="MessagingChecks"/> compares what the broker carried with the journal.
+/// restored once the writers got <see cref="MessagingScenarioOptions.WritesAfterFault"/> writes acknowledged after the
+/// fault (bounded), and once everything settled (bounded) <see cref="MessagingChecks"/> compares what the broker carried with the journal.
 /// </summary>
 public sealed partial class MessagingScenarioRunner(FaultCluster cluster, MessagingScenarioOptions options)
 {
     private static readonly TimeSpan ProgressBound = TimeSpan.FromSeconds(60);
+    private long _acknowledged;
 
     public async Task<MessagingScenarioResult> RunAsync(MessagingFault fault)
     {
@@ -26,11 +28,14 @@ public sealed partial class MessagingScenarioRunner(FaultCluster cluster, Messag
         await using var broker = await ScenarioBroker.OpenAsync(cluster.Broker, topology, types);
         await broker.WaitForCommandQueueAsync(ProgressBound);
 
-        using var stopWriters = new CancellationTokenSource(options.Duration);
+        var loading = Stopwatch.StartNew();
+        using var stopWriters = new CancellationTokenSource();
         var writers = Enumerable.Range(0, options.Writers).Select(writer => WriteAsync(writeType, writer, stopWriters.Token)).ToArray();
         var sending = SendCommandsAsync(broker, commandType, run);
         var note = await InjectAsync(fault, broker, commandType);
+        var afterFault = await KeepLoadAsync(loading);
         var commands = await sending;
+        await stopWriters.CancelAsync();
         await Task.WhenAll(writers);
         await cluster.EnsureSilosAsync();
 
@@ -55,7 +60,7 @@ public sealed partial class MessagingScenarioRunner(FaultCluster cluster, Messag
         var received = broker.Changes.Count;
         var result = new MessagingScenarioResult(
             fault,
-            note,
+            $"{note}; {afterFault} writes acknowledged after it",
             journal.Count,
             received,
             received - broker.Changes.Select(change => change.MessageId).Distinct().Count(),
@@ -66,6 +71,21 @@ public sealed partial class MessagingScenarioRunner(FaultCluster cluster, Messag
             violations);
         cluster.Log(result.ToString());
         return result;
+    }
+
+    /// <summary>
+    /// Keeps the writers writing until <see cref="MessagingScenarioOptions.WritesAfterFault"/> more writes were
+    /// acknowledged and <see cref="MessagingScenarioOptions.Duration"/> has passed (bounded): counted writes, not time,
+    /// so a slow machine still checks hundreds of versions across the fault window. Returns the writes acknowledged after the fault.
+    /// </summary>
+    private async Task<long> KeepLoadAsync(Stopwatch loading)
+    {
+        var atFault = Interlocked.Read(ref _acknowledged);
+        await Eventually.HoldsAsync(
+            () => Interlocked.Read(ref _acknowledged) - atFault >= options.WritesAfterFault && loading.Elapsed >= options.Duration,
+            options.LoadBound + options.Duration,
+            () => $"the writers got only {Interlocked.Read(ref _acknowledged) - atFault} of {options.WritesAfterFault} writes acknowledged after the fault within {options.LoadBound}");
+        return Interlocked.Read(ref _acknowledged) - atFault;
     }
 
     /// <summary>Puts versions of a few entities until stopped; any failure is only an unknown outcome (the journal is the truth).</summary>
@@ -80,6 +100,7 @@ public sealed partial class MessagingScenarioRunner(FaultCluster cluster, Messag
             try
             {
                 await cluster.Client.GetGrain<IEntityGrain>(key.ToGrainKey()).Put($$"""{"writer":{{writer}},"n":{{write}}}""", writeOptions);
+                Interlocked.Increment(ref _acknowledged);
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {

@@ -70,30 +70,7 @@ public sealed class ScenarioBroker : IAsyncDisposable
     }
 
     /// <summary>Waits (bounded) until the silos declared the command queue: a message sent before would be dropped.</summary>
-    public async Task WaitForCommandQueueAsync(TimeSpan timeout)
-    {
-        var declared = await Eventually.TryAsync(
-            async () =>
-            {
-                // A passive declare of a missing queue closes its channel, so each probe has its own.
-                await using var probe = await _connection.CreateChannelAsync();
-                try
-                {
-                    await probe.QueueDeclarePassiveAsync(_topology.Queue);
-                    return true;
-                }
-                catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
-                {
-                    return false;
-                }
-            },
-            timeout,
-            TimeSpan.FromMilliseconds(200));
-        if (!declared)
-        {
-            throw new TimeoutException($"The silos did not declare the command queue {_topology.Queue} within {timeout}.");
-        }
-    }
+    public Task WaitForCommandQueueAsync(TimeSpan timeout) => RabbitMqQueues.WaitForQueueAsync(_connection, _topology.Queue, timeout);
 
     /// <summary>Publishes one command and waits for the broker's confirm.</summary>
     public async Task SendAsync(string messageId, string type, string id, string body, string? source = "fault-mq")
