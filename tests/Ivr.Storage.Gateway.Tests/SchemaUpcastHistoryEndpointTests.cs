@@ -12,23 +12,24 @@ namespace Ivr.Storage.Gateway.Tests;
 [Collection(GatewayCollection.Name)]
 public sealed class SchemaUpcastHistoryEndpointTests(GatewayFixture fixture) : GatewayTestBase(fixture)
 {
-    /// <summary>Versions 1 and 2 stored under schema v1, version 3 under v3.</summary>
-    private async Task<(string Type, string Id)> ThreeVersionsAcrossThreeSchemasAsync()
+    /// <summary>Versions 1 and 2 stored under schema v1, version 3 under v3; the feed position of schema v1, before them.</summary>
+    private async Task<(string Type, string Id, string Before)> ThreeVersionsAcrossThreeSchemasAsync()
     {
         var (type, id) = ("call-upcast-" + Guid.NewGuid().ToString("N")[..10], NewId());
-        Assert.Equal(HttpStatusCode.Created, (await SendAsync(HttpMethod.Put, $"/schemas/{type}", UpcastChainSchemas.V1, TestCallers.SchemaAdmin)).StatusCode);
+        using var schema = await SendAsync(HttpMethod.Put, $"/schemas/{type}", UpcastChainSchemas.V1, TestCallers.SchemaAdmin);
+        Assert.Equal(HttpStatusCode.Created, schema.StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await PutAsync(Url(type, id), """{"caller":"+5511999990000"}""")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Patch, Url(type, id), """{"agent":"ana"}""", contentType: "application/merge-patch+json")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Put, $"/schemas/{type}", UpcastChainSchemas.V2, TestCallers.SchemaAdmin)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Put, $"/schemas/{type}", UpcastChainSchemas.V3, TestCallers.SchemaAdmin)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await PutAsync(Url(type, id), """{"from":"+5511999990000","priority":1,"channel":"chat"}""")).StatusCode);
-        return (type, id);
+        return (type, id, Assert.Single(schema.Headers.GetValues("X-Feed-Position")));
     }
 
     [Fact]
     public async Task should_show_a_history_page_at_the_latest_schema_and_keep_the_stored_schema_versions_and_hashes()
     {
-        var (type, id) = await ThreeVersionsAcrossThreeSchemasAsync();
+        var (type, id, _) = await ThreeVersionsAcrossThreeSchemasAsync();
 
         var upcast = await JsonAsync(await GetAsync(Url(type, id, "/versions?payloads=true&limit=2&schema=latest"), apiKey: TestCallers.Reader), HttpStatusCode.OK);
         var stored = await JsonAsync(await GetAsync(Url(type, id, "/versions?payloads=true&limit=2"), apiKey: TestCallers.Reader), HttpStatusCode.OK);
@@ -47,7 +48,7 @@ public sealed class SchemaUpcastHistoryEndpointTests(GatewayFixture fixture) : G
     [Fact]
     public async Task should_show_a_version_and_an_as_of_read_at_the_latest_schema_and_name_it()
     {
-        var (type, id) = await ThreeVersionsAcrossThreeSchemasAsync();
+        var (type, id, _) = await ThreeVersionsAcrossThreeSchemasAsync();
         var second = await JsonAsync(await GetAsync(Url(type, id, "/versions/2"), apiKey: TestCallers.Reader), HttpStatusCode.OK);
         var instant = Uri.EscapeDataString(second.GetProperty("committedAt").GetDateTimeOffset().ToString("O"));
 
@@ -65,7 +66,7 @@ public sealed class SchemaUpcastHistoryEndpointTests(GatewayFixture fixture) : G
     [Fact]
     public async Task should_diff_the_upcast_shapes_with_schema_latest()
     {
-        var (type, id) = await ThreeVersionsAcrossThreeSchemasAsync();
+        var (type, id, _) = await ThreeVersionsAcrossThreeSchemasAsync();
 
         var upcast = await JsonAsync(await GetAsync(Url(type, id, "/diff?from=1&to=3&schema=latest"), apiKey: TestCallers.Reader), HttpStatusCode.OK);
         var stored = await JsonAsync(await GetAsync(Url(type, id, "/diff?from=1&to=3"), apiKey: TestCallers.Reader), HttpStatusCode.OK);
@@ -78,11 +79,12 @@ public sealed class SchemaUpcastHistoryEndpointTests(GatewayFixture fixture) : G
     [Fact]
     public async Task should_carry_the_stored_schema_version_and_the_upcast_payload_in_changes_with_schema_latest()
     {
-        var (type, _) = await ThreeVersionsAcrossThreeSchemasAsync();
+        var (type, _, before) = await ThreeVersionsAcrossThreeSchemasAsync();
 
         // The feed shows a commit once older transactions on the shared server ended: wait (bounded) for all three.
+        // Read after the schema's registration: from the feed's start, one page may not reach this type's rows.
         var changes = await Eventually.ValueAsync(
-            async () => (await JsonAsync(await GetAsync($"/changes?types={type}&schema=latest", apiKey: TestCallers.Reader), HttpStatusCode.OK))
+            async () => (await JsonAsync(await GetAsync($"/changes?types={type}&schema=latest&after={before}", apiKey: TestCallers.Reader), HttpStatusCode.OK))
                 .GetProperty("changes").EnumerateArray().Select(change => change.Clone()).ToArray() is { Length: 3 } page ? page : null,
             TimeSpan.FromSeconds(30), () => $"the feed did not show the 3 versions of {type}");
 
@@ -91,7 +93,7 @@ public sealed class SchemaUpcastHistoryEndpointTests(GatewayFixture fixture) : G
         Assert.Equal(1, first.GetProperty("data").GetProperty("schemaVersion").GetInt32());
         Assert.Equal(3, first.GetProperty("data").GetProperty("shownAtSchemaVersion").GetInt32());
         Assert.Equal("""{"channel":"voice","from":"+5511999990000","priority":0}""", first.GetProperty("data").GetProperty("payload").GetRawText());
-        var stored = await JsonAsync(await GetAsync($"/changes?types={type}", apiKey: TestCallers.Reader), HttpStatusCode.OK);
+        var stored = await JsonAsync(await GetAsync($"/changes?types={type}&after={before}", apiKey: TestCallers.Reader), HttpStatusCode.OK);
         Assert.Equal("""{"caller":"+5511999990000"}""", stored.GetProperty("changes")[0].GetProperty("data").GetProperty("payload").GetRawText());
         Assert.False(stored.GetProperty("changes")[0].GetProperty("data").TryGetProperty("shownAtSchemaVersion", out _));
     }
