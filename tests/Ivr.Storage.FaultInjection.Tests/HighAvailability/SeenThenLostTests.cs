@@ -1,10 +1,11 @@
 using Ivr.Storage.Contracts;
+using Ivr.Storage.Journal;
 using Ivr.Storage.Journal.Feed;
 using Ivr.Storage.Testing;
 using Ivr.Storage.Testing.HighAvailability;
 using Xunit.Abstractions;
 
-namespace Ivr.Storage.Journal.Tests.HighAvailability;
+namespace Ivr.Storage.FaultInjection.Tests.HighAvailability;
 
 /// <summary>
 /// Issue 17, "nothing a failover loses may ever have been shown": a version visible on the primary but not flushed by

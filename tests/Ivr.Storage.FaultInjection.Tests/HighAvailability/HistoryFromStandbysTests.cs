@@ -1,9 +1,10 @@
 using Ivr.Storage.Contracts;
+using Ivr.Storage.Journal;
 using Ivr.Storage.Testing;
 using Ivr.Storage.Testing.HighAvailability;
 using Npgsql;
 
-namespace Ivr.Storage.Journal.Tests.HighAvailability;
+namespace Ivr.Storage.FaultInjection.Tests.HighAvailability;
 
 /// <summary>
 /// Issue 17's reads on replicas: with <see cref="JournalOptions.HistoryFromStandbys"/> a standby serves history pages

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using Ivr.Storage.Contracts;
+using Ivr.Storage.Journal;
 
-namespace Ivr.Storage.Journal.Tests.HighAvailability;
+namespace Ivr.Storage.FaultInjection.Tests.HighAvailability;
 
 /// <summary>
 /// What a fault scenario must hold, checked against the final journal: no acknowledged write lost (RPO 0), every entity's

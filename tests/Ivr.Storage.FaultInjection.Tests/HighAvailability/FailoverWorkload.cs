@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Ivr.Storage.Contracts;
+using Ivr.Storage.Journal;
 using Ivr.Storage.Journal.Feed;
 using Ivr.Storage.Testing;
 
-namespace Ivr.Storage.Journal.Tests.HighAvailability;
+namespace Ivr.Storage.FaultInjection.Tests.HighAvailability;
 
 /// <summary>
 /// Writers (one entity each) appending hashed versions through one journal while a fault happens, and a reader of the

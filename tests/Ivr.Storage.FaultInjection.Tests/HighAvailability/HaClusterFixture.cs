@@ -1,6 +1,6 @@
 using Ivr.Storage.Testing.HighAvailability;
 
-namespace Ivr.Storage.Journal.Tests.HighAvailability;
+namespace Ivr.Storage.FaultInjection.Tests.HighAvailability;
 
 /// <summary>The local HA topology (deploy/local/ha.sh), started afresh once for the collection; the tests leave it whole.</summary>
 public sealed class HaClusterFixture : IAsyncLifetime

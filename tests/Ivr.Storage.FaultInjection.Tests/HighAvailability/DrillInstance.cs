@@ -3,7 +3,7 @@ using Ivr.Storage.Testing;
 using Ivr.Storage.Testing.HighAvailability;
 using Npgsql;
 
-namespace Ivr.Storage.Journal.Tests.HighAvailability;
+namespace Ivr.Storage.FaultInjection.Tests.HighAvailability;
 
 /// <summary>
 /// A fresh PostgreSQL restored by pgBackRest from the HA repository to a point in time, on a free port, without archiving

@@ -1,8 +1,9 @@
 using Ivr.Storage.Contracts;
+using Ivr.Storage.Journal;
 using Ivr.Storage.Testing;
 using Xunit.Abstractions;
 
-namespace Ivr.Storage.Journal.Tests.HighAvailability;
+namespace Ivr.Storage.FaultInjection.Tests.HighAvailability;
 
 /// <summary>
 /// Issue 17's restore drill: a pgBackRest backup, writes, time T, more writes; a point-in-time restore to T into a

@@ -4,7 +4,7 @@ using Ivr.Storage.Testing;
 using Ivr.Storage.Testing.HighAvailability;
 using Xunit.Abstractions;
 
-namespace Ivr.Storage.Journal.Tests.HighAvailability;
+namespace Ivr.Storage.FaultInjection.Tests.HighAvailability;
 
 /// <summary>
 /// Issue 17's fault scenarios on the Patroni cluster, short form (16 writers, seconds of load around one fault): nothing

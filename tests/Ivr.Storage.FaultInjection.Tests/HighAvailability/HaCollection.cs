@@ -1,4 +1,4 @@
-namespace Ivr.Storage.Journal.Tests.HighAvailability;
+namespace Ivr.Storage.FaultInjection.Tests.HighAvailability;
 
 /// <summary>Tests on the HA topology run one after another: each fault disturbs the whole cluster.</summary>
 [CollectionDefinition(Name)]
