@@ -39,5 +39,5 @@ internal sealed record ChangeEventResponse(
             Json.Embed(change.Payload),
             change.PayloadSchemaVersion,
             change.ShownAtSchemaVersion),
-        change.PayloadSchemaVersion is { } schemaVersion ? $"urn:ivr-storage:schema:{change.Key.Type}:{schemaVersion}" : null);
+        change.DataSchema);
 }

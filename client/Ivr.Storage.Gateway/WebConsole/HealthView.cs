@@ -20,6 +20,9 @@ public sealed record HealthView
     /// <summary>Group-commit batch sizes from the silos' metrics, or a note.</summary>
     public required (IReadOnlyList<(string Label, string Value)> Rows, string? Note) BatchSizes { get; init; }
 
+    /// <summary>Each RabbitMQ relay's lag from the silo's metrics (name, seconds), or a note.</summary>
+    public (IReadOnlyList<(string Relay, string Lag)> Rows, string? Note) RelayLags { get; init; } = ([], null);
+
     /// <summary>Link to the Orleans dashboard, when configured.</summary>
     public string? DashboardUrl { get; init; }
 

@@ -26,6 +26,12 @@ public sealed record ChangeEvent
     /// <summary>CloudEvents <c>subject</c>: the entity's <c>type/id</c>.</summary>
     public string Subject => Key.ToGrainKey();
 
+    /// <summary>
+    /// CloudEvents <c>dataschema</c>: the schema version the payload was stored under
+    /// (<c>urn:ivr-storage:schema:&lt;type&gt;:&lt;version&gt;</c>), null when the version names none.
+    /// </summary>
+    public string? DataSchema => PayloadSchemaVersion is { } schemaVersion ? $"urn:ivr-storage:schema:{Key.Type}:{schemaVersion}" : null;
+
     /// <summary>CloudEvents <c>time</c>: the commit time.</summary>
     public DateTimeOffset Time => CommittedAt;
 

@@ -35,6 +35,7 @@ public sealed record ChangeMessage(string RoutingKey, BasicProperties Properties
             [CloudEventHeaders.Hash] = change.Hash,
             [CloudEventHeaders.Origin] = provenance.Source,
         };
+        AddIfSet(headers, CloudEventHeaders.DataSchema, change.DataSchema);
         AddIfSet(headers, CloudEventHeaders.Actor, provenance.Actor);
         AddIfSet(headers, CloudEventHeaders.CausationId, provenance.CausationId);
         var body = includePayload && change.Payload is { } payload ? Encoding.UTF8.GetBytes(payload) : ReadOnlyMemory<byte>.Empty;

@@ -16,6 +16,7 @@ public static class CloudEventHeaders
     public const string Type = Prefix + "type";
     public const string Subject = Prefix + "subject";
     public const string Time = Prefix + "time";
+    public const string DataSchema = Prefix + "dataschema";
 
     // Extension attributes (lower-case letters and digits only, as CloudEvents requires).
     public const string EntityType = Prefix + "entitytype";

@@ -9,7 +9,7 @@ namespace Ivr.Storage.Gateway.WebConsole.Endpoints;
 
 /// <summary>
 /// Health: what <c>/health/ready</c> says now (the gateway's checks, run fresh), the silos the cluster lists, the feed
-/// horizon against the read model, the group-commit batch sizes from the silos' metrics (when configured), and links.
+/// horizon against the read model, the group-commit batch sizes and each RabbitMQ relay's lag from a silo's metrics (when configured), and links.
 /// </summary>
 internal static class HealthEndpoints
 {
@@ -24,13 +24,15 @@ internal static class HealthEndpoints
         CancellationToken cancellationToken)
     {
         var report = await health.CheckHealthAsync(check => check.Tags.Contains(ServiceDefaultsExtensions.ReadyTag), cancellationToken);
+        var (metrics, metricsNote) = await SiloMetrics.ScrapeAsync(httpClients, options.Value.SiloMetricsUrl, cancellationToken);
         var view = new HealthView
         {
             Ready = report.Status,
             Checks = [.. report.Entries.Select(entry => (entry.Key, entry.Value.Status, entry.Value.Description ?? string.Empty))],
             Silos = await SilosAsync(cluster),
             Feed = await FeedAsync(feed, readModel, cancellationToken),
-            BatchSizes = await SiloMetrics.BatchSizesAsync(httpClients, options.Value.SiloMetricsUrl, cancellationToken),
+            BatchSizes = metrics is null ? ([], metricsNote) : SiloMetrics.BatchSizes(metrics),
+            RelayLags = metrics is null ? ([], metricsNote) : SiloMetrics.RelayLags(metrics),
             DashboardUrl = options.Value.DashboardUrl,
             MetricsUrl = options.Value.MetricsUrl,
         };
