@@ -78,8 +78,21 @@ stop_process() {
   kill -KILL "$pid" 2>/dev/null || true
 }
 
+# Fault tests SIGSTOP a member's Patroni, its PostgreSQL or the startup process; a run cut short leaves them frozen,
+# and a frozen process neither exits on SIGTERM nor lets pg_ctl stop it. Resume every member process first.
+resume_frozen() {
+  local name pid
+  for name in "${HA_MEMBERS[@]}"; do
+    while read -r pid; do
+      kill -CONT "$pid" 2>/dev/null || true
+      pkill -CONT -P "$pid" 2>/dev/null || true
+    done < <(pgrep -f -- "$(ha_member_dir "$name")/" || true)
+  done
+}
+
 stop() {
   local name pid
+  resume_frozen
   for name in "${HA_MEMBERS[@]}"; do
     if pid="$(ha_patroni_pid "$name")"; then stop_process "patroni $name" "$pid" & fi
   done
